@@ -1,0 +1,191 @@
+// HTML → clean article text, metadata and links, with cheerio. The main content is the
+// <article>/<main> element (or the densest block of paragraphs); page chrome is dropped.
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { ArticleMeta, Link } from '../types.js';
+import { normalizeText } from './text.js';
+
+const DROP =
+  'script, style, noscript, template, svg, canvas, iframe, object, embed, nav, header, footer, aside, form, button, ' +
+  'select, input, textarea, rt, rp, figcaption, [hidden], [aria-hidden="true"], [role="navigation"], [role="banner"], ' +
+  '[role="contentinfo"], [role="complementary"], [style*="display:none"], [style*="display: none"]';
+const CHROME = /(^|[\s_-])(share|social|newsletter|subscribe|related|recommend|promo|advert|ads?|sponsor|cookie|consent|gdpr|comment|comments|breadcrumb|byline-tools|toolbar|sidebar|popup|modal|signup|paywall|outbrain|taboola|footer|masthead|menu|nav)([\s_-]|$)/i;
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre',
+  'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'hr', 'address', 'center', 'td', 'th',
+]);
+
+/** Builds the clean text while walking the DOM, so link offsets are exact. */
+class TextBuilder {
+  out = '';
+  private pendingBreak = 0;
+  links: Link[] = [];
+
+  write(s: string): number {
+    s = s.replace(/\s+/g, ' ');
+    if (!s.trim()) {
+      if (s && this.out && !/[\s]$/.test(this.out) && !this.pendingBreak) this.out += ' ';
+      return -1;
+    }
+    if (this.pendingBreak && this.out) {
+      this.out = this.out.replace(/ +$/, '') + (this.pendingBreak > 1 ? '\n\n' : '\n');
+      s = s.trimStart();
+    } else if (!this.out || /\s$/.test(this.out)) s = s.trimStart();
+    this.pendingBreak = 0;
+    const at = this.out.length;
+    this.out += s;
+    return at;
+  }
+  block(): void {
+    this.pendingBreak = 2;
+  }
+  lineBreak(): void {
+    this.pendingBreak = Math.max(this.pendingBreak, 1);
+  }
+}
+
+function walk($: cheerio.CheerioAPI, node: AnyNode, b: TextBuilder): void {
+  if (node.type === 'text') {
+    b.write((node as unknown as { data: string }).data);
+    return;
+  }
+  if (node.type === 'root') {
+    for (const child of (node as unknown as { children: AnyNode[] }).children) walk($, child, b);
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+  const el = node as Element;
+  const name = el.name.toLowerCase();
+  if (name === 'br') return b.lineBreak();
+  const block = BLOCKS.has(name);
+  if (block) b.block();
+  if (name === 'a') {
+    const href = $(el).attr('href');
+    const startLen = b.out.length;
+    for (const child of el.children) walk($, child, b);
+    let start = startLen;
+    while (start < b.out.length && /\s/.test(b.out[start]!)) start++;
+    const end = b.out.replace(/\s+$/, '').length;
+    if (href && end > start) b.links.push({ url: href, start, end, text: b.out.slice(start, end) });
+  } else for (const child of el.children) walk($, child, b);
+  if (block) b.block();
+}
+
+function textDensityScore($: cheerio.CheerioAPI, el: Element): number {
+  const $el = $(el);
+  const text = $el.text().replace(/\s+/g, ' ').trim();
+  if (text.length < 100) return 0;
+  const linkText = $el.find('a').text().replace(/\s+/g, ' ').length;
+  const paragraphs = $el.children('p').length + $el.find('> div > p').length * 0.5;
+  const hint = `${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`;
+  let score = text.length * (1 - linkText / text.length) + paragraphs * 200;
+  if (/(article|content|story|body|post|entry|main|text)/i.test(hint)) score *= 1.3;
+  if (CHROME.test(hint)) score *= 0.2;
+  return score;
+}
+
+function meta($: cheerio.CheerioAPI, ...selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const v = $(sel).first().attr('content') ?? $(sel).first().attr('datetime');
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+interface JsonLdArticle {
+  headline?: string;
+  author?: unknown;
+  datePublished?: string;
+  publisher?: unknown;
+  url?: string;
+}
+
+function jsonLd($: cheerio.CheerioAPI): JsonLdArticle | null {
+  const found: JsonLdArticle[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String);
+    if (type.some((t) => /Article|BlogPosting|Report/i.test(t))) found.push(o as JsonLdArticle);
+    if (o['@graph']) visit(o['@graph']);
+  };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    try {
+      visit(JSON.parse($(el).text()));
+    } catch {
+      // Broken JSON-LD is common; the other metadata still applies.
+    }
+  });
+  return found[0] ?? null;
+}
+
+function nameOf(v: unknown): string | null {
+  if (!v) return null;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || null;
+  if (typeof v === 'object' && 'name' in (v as object)) return nameOf((v as { name: unknown }).name);
+  return null;
+}
+
+function cleanTitle(title: string | null, site: string | null): string | null {
+  if (!title) return null;
+  let t = title.replace(/\s+/g, ' ').trim();
+  const parts = t.split(/\s+[|–—·»]\s+|\s+-\s+/);
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1]!;
+    if ((site && last.toLowerCase().includes(site.toLowerCase())) || last.split(/\s+/).length <= 4) t = parts.slice(0, -1).join(' - ');
+  }
+  return t || null;
+}
+
+export interface HtmlArticle {
+  meta: ArticleMeta;
+  text: string;
+  links: Link[];
+}
+
+export function htmlArticle(html: string, source: string, url: string | null): HtmlArticle {
+  const $ = cheerio.load(html);
+  const ld = jsonLd($);
+  const site = meta($, 'meta[property="og:site_name"]') ?? nameOf(ld?.publisher) ?? null;
+  const rawTitle = ld?.headline ?? meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? ($('title').first().text() || $('h1').first().text() || null);
+  const canonical = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]') ?? ld?.url ?? null;
+  const metaOut: ArticleMeta = {
+    source,
+    url: url ?? canonical ?? null,
+    title: cleanTitle(rawTitle, site),
+    byline: nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null),
+    published: ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]'),
+    site,
+  };
+
+  $(DROP).remove();
+  $('*').each((_, el) => {
+    const hint = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
+    if (hint.trim() && CHROME.test(hint) && !/(article|content|story|body|main)/i.test(hint) && (el as Element).name !== 'body') $(el).remove();
+  });
+
+  // The main block: <article> or <main> when present, else the best-scoring container.
+  let root: Element | undefined;
+  const candidates = $('article, main, [itemprop="articleBody"]').toArray() as Element[];
+  if (candidates.length) root = candidates.sort((a, b) => $(b).text().length - $(a).text().length)[0];
+  if (!root || $(root).text().trim().length < 200) {
+    let best = 0;
+    $('div, section, td').each((_, el) => {
+      const s = textDensityScore($, el as Element);
+      if (s > best) {
+        best = s;
+        root = el as Element;
+      }
+    });
+  }
+  const body = root ?? ($('body')[0] as Element | undefined) ?? ($.root()[0] as unknown as Element);
+  const b = new TextBuilder();
+  walk($, body, b);
+  const text = b.out.trim();
+  // The builder's text is already normalised except for rare control characters.
+  const normalized = normalizeText(text);
+  const links = normalized === text ? b.links : [];
+  return { meta: metaOut, text: normalized, links };
+}

@@ -1,0 +1,34 @@
+// Bytes of one input → an Article (clean text + metadata) and, for HTML, its links.
+import { createHash } from 'node:crypto';
+import type { Article, Link } from '../types.js';
+import { decodeText } from './decode.js';
+import { htmlArticle } from './html.js';
+import { textArticle } from './text.js';
+
+export interface RawDocument {
+  source: string;
+  bytes: Uint8Array;
+  /** The HTTP Content-Type, when the input came from a URL. */
+  contentType?: string | null;
+  /** The final URL after redirects. */
+  url?: string | null;
+}
+
+/** HTML is recognised by its content, not only by a file name. */
+export function looksLikeHtml(text: string, contentType: string | null = null): boolean {
+  if (contentType && /html|xml/i.test(contentType)) return true;
+  const head = text.slice(0, 2000).trimStart();
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body)/i.test(head)) return true;
+  const tags = text.slice(0, 20000).match(/<\/?(p|div|span|a|br|article|section|h[1-6]|ul|li|table|body|head|meta|script)\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 3;
+}
+
+export function buildArticle(doc: RawDocument): { article: Article; links: Link[] } {
+  const charset = doc.contentType ? /charset=["']?([\w-]+)/i.exec(doc.contentType)?.[1] ?? null : null;
+  const raw = decodeText(doc.bytes, charset);
+  const url = doc.url ?? (/^https?:\/\//i.test(doc.source) ? doc.source : null);
+  const parsed = looksLikeHtml(raw, doc.contentType ?? null) ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
+  if (!parsed.text.trim()) throw new Error('no article text found in it');
+  const sha256 = createHash('sha256').update(parsed.text).digest('hex');
+  return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };
+}

@@ -1,0 +1,319 @@
+// The command line: parses arguments and wires ingest → pipeline → store → output together.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError, StoreError, UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, listInputs, readInput } from '../ingest/index.js';
+import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/index.js';
+import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
+import { articleSummary } from '../output/summary.js';
+import { extractDocument } from '../pipeline.js';
+import { defaultDbPath, Store } from '../store/index.js';
+import type { ArticleResult } from '../types.js';
+import { ENTITY_TYPES } from '../types.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+};
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+};
+const score = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+};
+
+function formatOption(withCsv = true): Option {
+  const choices = withCsv ? [...FORMATS] : FORMATS.filter((f) => f !== 'csv');
+  return new Option('-f, --format <format>', 'output format (default: table on a terminal, ndjson in a pipe)').choices(choices);
+}
+
+const dbOption = () => new Option('--db <path>', 'database file (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
+  let exitCode = 0;
+  const out = (s: string) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  const fail = (message: string) => io.stderr.write(`newsclaims: ${message}\n`);
+  const formatOf = (f: Format | undefined): Format => f ?? defaultFormat(io.stdout.isTTY);
+  const dbPath = (opt: string | undefined) => opt ?? defaultDbPath(io.env);
+  const termWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 120);
+  const openStore = (opt: string | undefined, create = false) => Store.open(dbPath(opt), { create, readonly: !create });
+
+  /** Print query rows in the chosen format. */
+  const printRows = <T extends object>(rows: T[], format: Format, columns: Parameters<typeof table<T>>[1]) => {
+    if (format === 'table') {
+      if (!rows.length) io.stderr.write('(no results)\n');
+      else out(table(rows, columns, termWidth()));
+    } else {
+      const s = serialize(rows as Array<Record<string, unknown>>, format);
+      if (s) io.stdout.write(s);
+    }
+  };
+
+  const program = new Command('newsclaims')
+    .description('Extract who said what, what is claimed, about whom and on what evidence from news articles.')
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`newsclaims: ${s.replace(/^error: /, '').trim()}\n`),
+    });
+
+  program
+    .command('extract')
+    .description('read articles (files, directories, URLs or - for stdin), extract claims and store them')
+    .argument('<input...>', 'a .txt/.md/.html file, a directory (walked recursively), an http(s) URL, or - for stdin')
+    .addOption(dbOption())
+    .addOption(formatOption(false))
+    .option('--no-store', 'print only; do not write the database')
+    .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
+    .option('--max-size <MB>', 'refuse inputs larger than this', positiveNumber, DEFAULT_MAX_BYTES / 1e6)
+    .option('--threshold <score>', 'check-worthiness below which claims are not listed in the summary', score, DEFAULT_CLAIM_THRESHOLD)
+    .addHelpText('after', '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ newsclaims extract story.html --no-store --format ndjson | jq .claims')
+    .action(async (inputs: string[], opts: { db?: string; format?: Format; store: boolean; timeout: number; maxSize: number; threshold: number }) => {
+      const format = formatOf(opts.format);
+      const store = opts.store ? openStore(opts.db, true) : null;
+      const collected: ArticleResult[] = [];
+      let count = 0;
+      let failed = 0;
+      try {
+        for await (const item of listInputs(inputs)) {
+          const got = await readInput(item, { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxSize * 1e6, stdin: io.stdin });
+          let result: ArticleResult;
+          try {
+            if ('error' in got) throw got.error;
+            try {
+              result = extractDocument(got.doc);
+            } catch (err) {
+              throw new InputError(got.doc.source, (err as Error).message);
+            }
+          } catch (err) {
+            failed++;
+            fail(err instanceof InputError ? err.message : `cannot read '${item.source}': ${(err as Error).message}`);
+            continue;
+          }
+          result.status = store ? store.save(result) : 'not stored';
+          count++;
+          if (format === 'ndjson') out(JSON.stringify(result));
+          else if (format === 'json') collected.push(result);
+          else out(`${count > 1 ? '\n' : ''}${articleSummary(result, opts.threshold)}`);
+        }
+      } finally {
+        store?.close();
+      }
+      if (format === 'json') {
+        const single = inputs.length === 1 && collected.length === 1 && !/[/\\]$/.test(inputs[0]!) && (inputs[0] === '-' || /^https?:/i.test(inputs[0]!) || !(await isDirectory(inputs[0]!)));
+        out(JSON.stringify(single ? collected[0] : collected, null, 2));
+      }
+      if (format === 'table') io.stderr.write(`${count} article${count === 1 ? '' : 's'} processed${failed ? `, ${failed} failed` : ''}${store ? ` → ${dbPath(opts.db)}` : ''}\n`);
+      if (failed) exitCode = 1;
+    });
+
+  program
+    .command('claims')
+    .description('list stored claims, with their speakers, entities and sources')
+    .option('--speaker <name>', 'only claims attributed to this speaker (name or alias, substring)')
+    .option('--entity <name>', 'only claims that mention this entity')
+    .option('--source <name>', 'only claims citing this source (name, domain or URL)')
+    .option('--article <id>', 'only claims of this article (id, id prefix, path or URL)')
+    .option('--direct', 'only claims made in direct quotes')
+    .option('--all', 'include claims below the check-worthiness threshold')
+    .option('--min-score <score>', 'check-worthiness threshold', score, DEFAULT_CLAIM_THRESHOLD)
+    .option('--limit <n>', 'at most this many rows', positiveInt)
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv')
+    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; all?: boolean; minScore: number; limit?: number; format?: Format; db?: string }) => {
+      const store = openStore(opts.db);
+      try {
+        const rows = store.claims({ ...opts, minScore: opts.all ? undefined : opts.minScore });
+        printRows(rows, formatOf(opts.format), [
+          { header: 'article', value: (r) => r.article },
+          { header: 'claim', value: (r) => r.claim },
+          { header: 'speaker', value: (r) => r.speaker ?? '' },
+          { header: 'score', value: (r) => r.score.toFixed(2) },
+          { header: 'text', value: (r) => r.text, flex: true },
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('entities')
+    .description('list stored entities with the number of articles and mentions of each')
+    .addOption(new Option('--type <type>', 'only entities of this type').choices([...ENTITY_TYPES]))
+    .option('--name <text>', 'only entities whose name or alias contains this')
+    .option('--limit <n>', 'at most this many rows', positiveInt)
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  $ newsclaims entities --type person --limit 20')
+    .action((opts: { type?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
+      const store = openStore(opts.db);
+      try {
+        printRows(store.entities(opts), formatOf(opts.format), [
+          { header: 'id', value: (r) => r.id },
+          { header: 'type', value: (r) => r.type },
+          { header: 'articles', value: (r) => r.articles },
+          { header: 'mentions', value: (r) => r.mentions },
+          { header: 'name', value: (r) => r.name },
+          { header: 'aliases', value: (r) => r.aliases, flex: true },
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('sources')
+    .description('list cited sources across articles (URLs grouped by domain)')
+    .addOption(new Option('--kind <kind>', 'only sources of this kind').choices(['url', 'outlet', 'document', 'unnamed']))
+    .option('--name <text>', 'only sources whose name or domain contains this')
+    .option('--limit <n>', 'at most this many rows', positiveInt)
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  $ newsclaims sources --kind url --format csv')
+    .action((opts: { kind?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
+      const store = openStore(opts.db);
+      try {
+        printRows(store.sources(opts), formatOf(opts.format), [
+          { header: 'kind', value: (r) => r.kind },
+          { header: 'articles', value: (r) => r.articles },
+          { header: 'mentions', value: (r) => r.mentions },
+          { header: 'name', value: (r) => r.name, flex: true },
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('articles')
+    .description('list stored articles')
+    .option('--limit <n>', 'at most this many rows', positiveInt)
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  $ newsclaims articles --format json')
+    .action((opts: { limit?: number; format?: Format; db?: string }) => {
+      const store = openStore(opts.db);
+      try {
+        printRows(store.articles(opts), formatOf(opts.format), [
+          { header: 'id', value: (r) => r.id },
+          { header: 'claims', value: (r) => r.claims },
+          { header: 'quotes', value: (r) => r.attributions },
+          { header: 'source', value: (r) => r.source },
+          { header: 'title', value: (r) => r.title, flex: true },
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('search')
+    .description('full-text search over claims and attributions, best matches first')
+    .argument('<words...>', 'words to find (all must match)')
+    .option('--limit <n>', 'at most this many rows', positiveInt, 50)
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  $ newsclaims search open source research')
+    .action((words: string[], opts: { limit: number; format?: Format; db?: string }) => {
+      const format = formatOf(opts.format);
+      const store = openStore(opts.db);
+      try {
+        const mark: [string, string] | null = format === 'table' && io.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : null;
+        const rows = store.search(words.join(' '), { mark, limit: opts.limit });
+        printRows(rows, format, [
+          { header: 'kind', value: (r) => r.kind },
+          { header: 'article', value: (r) => r.article },
+          { header: 'id', value: (r) => r.id },
+          { header: 'speaker', value: (r) => r.speaker ?? '' },
+          { header: 'text', value: (r) => r.text, flex: true },
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('everything stored for one article, in the JSON contract')
+    .argument('<article>', 'article id (or prefix), path or URL')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json in a pipe)').choices(['table', 'json', 'ndjson']))
+    .addOption(dbOption())
+    .option('--threshold <score>', 'check-worthiness below which claims are not listed in the table', score, DEFAULT_CLAIM_THRESHOLD)
+    .addHelpText('after', '\nExample:\n  $ newsclaims show 3f2a9c --format json | jq .attributions')
+    .action((ref: string, opts: { format?: 'table' | 'json' | 'ndjson'; db?: string; threshold: number }) => {
+      const store = openStore(opts.db);
+      try {
+        const r = store.show(ref);
+        if (!r) throw new UsageError(`no stored article matches '${ref}'`);
+        const format = opts.format ?? (io.stdout.isTTY ? 'table' : 'json');
+        if (format === 'table') out(articleSummary(r, opts.threshold));
+        else out(format === 'json' ? JSON.stringify(r, null, 2) : JSON.stringify(r));
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('stats')
+    .description('counts of what is stored, and the database path')
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .action((opts: { format?: Format; db?: string }) => {
+      const store = openStore(opts.db);
+      try {
+        const s = store.stats();
+        const format = formatOf(opts.format);
+        if (format === 'table') out(Object.entries(s).map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n'));
+        else io.stdout.write(serialize([s], format));
+      } finally {
+        store.close();
+      }
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.executeSubCommandAsync') return 1;
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      fail(err.message);
+      return 2;
+    }
+    if (err instanceof StoreError) {
+      fail(err.message);
+      return 1;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EPIPE') return exitCode;
+    fail(e.message ?? String(err));
+    return 1;
+  }
+  return exitCode;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

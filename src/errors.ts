@@ -1,0 +1,17 @@
+// Errors a user can act on. Their message is printed as one line after "newsclaims: ".
+
+/** One input could not be read or understood; the batch goes on without it. */
+export class InputError extends Error {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read '${source}': ${reason}`);
+  }
+}
+
+/** The database cannot be used; nothing was written. */
+export class StoreError extends Error {}
+
+/** The command line is wrong (exit code 2). */
+export class UsageError extends Error {}

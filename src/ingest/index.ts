@@ -1,0 +1,60 @@
+// Ingest: the user's inputs (files, directories, URLs, "-") → raw documents, one at a time.
+import type { RawDocument } from '../article/index.js';
+import { InputError } from '../errors.js';
+import { expandPath, readFileLimited } from './files.js';
+import { fetchUrl } from './url.js';
+
+export interface IngestOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export type Ingested = { doc: RawDocument } | { error: InputError };
+
+export const DEFAULT_MAX_BYTES = 10_000_000;
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > maxBytes) throw new Error(`too large (over ${(maxBytes / 1e6).toFixed(0)} MB)`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/** Expand inputs into paths/URLs without reading them (for counting and ordering). */
+export async function* listInputs(inputs: string[]): AsyncGenerator<{ source: string; kind: 'file' | 'url' | 'stdin'; error?: string }> {
+  for (const input of inputs) {
+    if (input === '-') yield { source: '-', kind: 'stdin' };
+    else if (isUrl(input)) yield { source: input, kind: 'url' };
+    else for await (const f of expandPath(input)) yield { source: f.path, kind: 'file', ...(f.error ? { error: f.error } : {}) };
+  }
+}
+
+/** Read one listed input. */
+export async function readInput(item: { source: string; kind: 'file' | 'url' | 'stdin'; error?: string }, opts: IngestOptions): Promise<Ingested> {
+  if (item.error) return { error: new InputError(item.source, item.error) };
+  try {
+    if (item.kind === 'stdin') {
+      const bytes = await readStream(opts.stdin ?? process.stdin, opts.maxBytes);
+      if (!bytes.length) throw new Error('empty input');
+      return { doc: { source: 'stdin', bytes } };
+    }
+    if (item.kind === 'url') {
+      const f = await fetchUrl(item.source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
+      return { doc: { source: item.source, bytes: f.bytes, contentType: f.contentType, url: f.url } };
+    }
+    return { doc: { source: item.source, bytes: await readFileLimited(item.source, opts.maxBytes) } };
+  } catch (err) {
+    return { error: new InputError(item.kind === 'stdin' ? 'stdin' : item.source, (err as Error).message) };
+  }
+}

@@ -1,0 +1,318 @@
+// Who said what: direct quotes (with their speech tags) and reported speech ("X said that …",
+// "…, X said", "according to X, …"), each with its speaker resolved to an entity.
+import nlp from 'compromise';
+import type { Attribution, Entity, Span, SpeakerRef } from '../types.js';
+import { cueBase, TAKES_LISTENER, WEAK_CUES } from './cues.js';
+import { findQuotes, type Quote } from './quotes.js';
+import type { Paragraph, Sentence } from './segment.js';
+import { resolveSpeaker, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './speakers.js';
+
+const CLAUSE_CUES = new Set(['say', 'write', 'tell', 'think', 'believe', 'feel', 'find', 'show', 'add', 'note', 'explain', 'argue', 'insist', 'suggest', 'post', 'tweet', 'state', 'report']);
+
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+interface Draft {
+  speaker: SpeakerPhrase | null;
+  cue: string;
+  channel: string | null;
+  pieces: Span[];
+  direct: boolean;
+  /** Text this attribution accounts for (content and tag), so nothing inside is read twice. */
+  covers: [number, number];
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+// Auxiliaries and adverbs that may stand between a speaker and the cue ("has now expressed").
+const AUX_END = /(?:^|\s)(?:has|have|had|will|would|could|may|might|also|previously|now|repeatedly|reportedly|publicly|later|further|recently|once|already|again|then|is|are|was|were|be|been|just|even|first|long|often|since|began to|begun to|started to|continued to|went on to|proceeded to|soon|quickly|angrily|flatly|privately|separately)\s+$/i;
+const NEGATION = /\b(not|never|no longer|neither|nor|declined to|refused to|did ?n[o’']t|does ?n[o’']t|do ?n[o’']t|would ?n[o’']t|could ?n[o’']t|has ?n[o’']t|have ?n[o’']t|had ?n[o’']t|won[’']t|is ?n[o’']t|was ?n[o’']t|without)\s+(\w+\s+)?$/i;
+const CHANNEL = /^(?:\s*(?:in|on|via|during|at|through|over|to)\s+(?:a|an|the|his|her|its|their|our|this|that|an?\s+\w+)?\s*(?:[\p{L}-]+\s+){0,3}?(?:blog post|post|statement|interview|email|e-mail|emails|tweet|tweets|letter|release|press release|call|conference|speech|note|filing|report|video|podcast|memo|op-ed|column|essay|message|briefing|hearing|testimony|appearance|remarks|session|event|rally|Twitter|X|Facebook|LinkedIn|Instagram|Threads|television|TV|radio|court|documents|book|paper|study|survey|newsletter|website|announcement))\b/iu;
+const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))/i;
+
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  const slice = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(slice))) out.push({ w: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–.-]/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The end of reported content: the sentence end, cut before ", but it …" and ", according to". */
+function contentEnd(text: string, from: number, sentEnd: number): number {
+  const slice = text.slice(from, sentEnd);
+  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+according to\b|\s+[—–]\s+/.exec(slice);
+  return cut ? from + cut.index : sentEnd;
+}
+
+interface CueHit {
+  word: Word;
+  base: string;
+  /** The cue as written, with auxiliaries ("has now expressed"). */
+  cue: string;
+  cueStart: number;
+}
+
+function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
+  const out: CueHit[] = [];
+  const ws = wordsIn(text, s.start, s.end);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const base = cueBase(w.w);
+    if (!base) continue;
+    if (quotes.some((q) => w.start > q.open && w.start < q.close)) continue;
+    if (i > 0 && /^\p{Lu}/u.test(w.w)) continue; // "Washington Post", "Tell" in a title
+    const before = text.slice(s.start, w.start);
+    if (NEGATION.test(before)) continue;
+    const prev = ws[i - 1]?.w.toLowerCase();
+    if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
+    if (/ing$/.test(w.w) && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
+    // Gather auxiliaries into the cue text ("has now expressed").
+    let cueStart = w.start;
+    for (let m = AUX_END.exec(text.slice(s.start, cueStart)); m; m = AUX_END.exec(text.slice(s.start, cueStart))) {
+      cueStart = s.start + m.index + (m[0].length - m[0].trimStart().length);
+    }
+    const cue = text.slice(cueStart, w.end);
+    out.push({ word: w, base, cue, cueStart });
+  }
+  return out;
+}
+
+/** A listener ("told TechCrunch via email", "told reporters") or a channel after the cue. */
+function skipObject(text: string, from: number, to: number, base: string, mentions: MentionRef[]): { at: number; channel: string | null } {
+  let at = from;
+  let channel: string | null = null;
+  const rest = () => text.slice(at, to);
+  if (TAKES_LISTENER.has(base)) {
+    const m = mentions.find((x) => x.start >= at && /^\s*$/.test(text.slice(at, x.start)));
+    if (m && m.end <= to) {
+      channel = m.entity.name;
+      at = m.end;
+    } else {
+      const obj = /^\s*((?:the|a|an|his|her|their|its|our)\s+)?(?:[\p{L}-]+\s+){0,2}?(reporters|journalists|lawmakers|investors|analysts|supporters|voters|the audience|audiences|viewers|listeners|members|staff|employees|colleagues|officials|him|her|them|us|me|you|people|everyone|crowds?|the crowd|\p{Lu}[\p{L}]+)\b/iu.exec(rest());
+      if (obj) at += obj[0].length;
+    }
+    const via = /^\s*(via|by|in|over|on)\s+(e-?mail|phone|telephone|text|text message|video|a statement|an interview|Twitter|X)\b/i.exec(rest());
+    if (via) at += via[0].length;
+  }
+  const ch = CHANNEL.exec(rest());
+  if (ch) {
+    channel = channel ?? ch[0].trim().replace(/^(in|on|via|during|at|through|over|to)\s+(a|an|the)?\s*/i, '');
+    at += ch[0].length;
+  }
+  const time = TIME.exec(rest());
+  if (time) at += time[0].length;
+  // "of" after accuse, "as" after describe, "about/over" after express concerns.
+  const prep = /^\s*(?:that\b|:|,(?=\s*[“"‘])|concerns?\s+(?:about|over|that)|worries\s+(?:about|over|that))/i.exec(rest());
+  if (prep) at += prep[0].length;
+  return { at, channel };
+}
+
+export function findAttributions(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>, entities: Entity[]): Attribution[] {
+  const mentions: MentionRef[] = entities
+    .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
+    .sort((a, b) => a.start - b.start);
+  const body = sents.filter((s) => !skip.has(s.paragraph));
+  const sentenceAt = (pos: number) => body.find((s) => s.start <= pos && pos < s.end) ?? null;
+  const drafts: Draft[] = [];
+  const covered = (a: number, b: number) => drafts.some((d) => a < d.covers[1] && b > d.covers[0]);
+
+  // Quotes that run over a paragraph break: an unclosed quote and a paragraph that reopens the mark.
+  const quotes = findQuotes(text, paras, skip);
+  const groups: Quote[][] = [];
+  for (const q of quotes) {
+    const prevGroup = groups[groups.length - 1];
+    const last = prevGroup?.[prevGroup.length - 1];
+    const para = paras[q.paragraph]!;
+    if (last && !last.closed && last.paragraph === q.paragraph - 1 && q.open === para.start) prevGroup!.push(q);
+    else groups.push([q]);
+  }
+
+  // 1. Direct quotes with a speech tag after them ("…,” she said) or before them (She said: “…”).
+  let lastDirect: { draft: Draft; tagEnd: number } | null = null;
+  for (const group of groups) {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const pieces: Span[] = group.map((q) => ({ start: q.contentStart, end: q.contentEnd, text: text.slice(q.contentStart, q.contentEnd) }));
+    const words = pieces.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+    const sent = sentenceAt(first.open);
+    const lastSent = sentenceAt(Math.max(last.close - 1, last.open));
+    const tagFrom = last.close;
+    let tagTo = lastSent ? lastSent.end : last.close;
+    const nextQuote = quotes.find((q) => q.open >= tagFrom);
+    if (nextQuote && nextQuote.open < tagTo) tagTo = nextQuote.open;
+    const tag = text.slice(tagFrom, tagTo);
+
+    let draft: Draft | null = null;
+    // "…,” she said. / “…,” said Smith. / “…,” as Meta writes.
+    // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
+    const quoted = text.slice(last.open, last.close).replace(/[”"’»\s]+$/, '');
+    const endsClause = /[,!?…]$/.test(quoted) || /^\s*[,—–]/.test(tag);
+    if (endsClause && !/^\s*[.!?]/.test(tag)) {
+      for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
+        const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
+        const pre = text.slice(tagFrom + lead, hit.cueStart);
+        if (pre.split(/\s+/).length > 16) break;
+        const speaker = pre.trim()
+          ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions)
+          : speakerAfter(text, hit.word.end, tagTo, mentions);
+        // The tag is the speaker and cue right after the quote, nothing else in front.
+        if (!speaker || (pre.trim() && speaker.start !== tagFrom + lead)) break;
+        const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
+        draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
+        break;
+      }
+    }
+    // She said: “…” / According to X, “…”
+    if (!draft && sent) {
+      const lead = text.slice(sent.start, first.open);
+      const acc = /according to\s+(.+?),?\s*$/i.exec(lead);
+      if (acc) {
+        const s0 = sent.start + lead.length - acc[0].length + acc[0].indexOf(acc[1]!);
+        const sp = speakerAfter(text, s0, s0 + acc[1]!.length, mentions);
+        if (sp) draft = { speaker: sp, cue: 'according to', channel: null, pieces, direct: true, covers: [sent.start, last.close] };
+      } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4)) {
+        const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
+        const hit = hits[hits.length - 1];
+        if (hit && first.open - hit.word.end < 40) {
+          const sp = speakerBefore(text, sent.start, hit.cueStart, mentions) ?? speakerAfter(text, hit.word.end, first.open, mentions);
+          if (sp) {
+            const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
+            draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
+          }
+        }
+      }
+    }
+    // A quote that continues the previous one after its tag: “…,” she said. “…”
+    if (!draft && lastDirect && sent && first.open === sent.start) {
+      const between = text.slice(lastDirect.tagEnd, first.open);
+      if (/^[\s.,;]*$/.test(between)) {
+        lastDirect.draft.pieces.push(...pieces);
+        lastDirect.draft.covers[1] = last.close;
+        lastDirect.tagEnd = last.close;
+        continue;
+      }
+    }
+    if (draft) {
+      drafts.push(draft);
+      lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo) };
+      if (draft.covers[1] < tagTo && text.slice(last.close, tagTo).trim().length < 120) draft.covers[1] = tagTo;
+    } else if (!(lastDirect && /^[\s.,;]*$/.test(text.slice(lastDirect.tagEnd, first.open)))) lastDirect = null;
+  }
+
+  // 2. Reported speech, sentence by sentence.
+  for (const s of body) {
+    if (s.heading || s.text.endsWith('?')) continue;
+    const hits = cuesIn(text, s, quotes);
+    for (const hit of hits) {
+      if (covered(hit.word.start, hit.word.end)) continue;
+      // "according to X, content" or "content, according to X."
+      if (hit.base === 'accord') continue;
+      const clauseStart = Math.max(s.start, lastBoundary(text, s.start, hit.cueStart));
+      // The clause start is a guess ("…, Instagram, and WhatsApp, has announced"): retry from the sentence start.
+      let speaker = speakerBefore(text, clauseStart, hit.cueStart, mentions) ?? (clauseStart > s.start ? speakerBefore(text, s.start, hit.cueStart, mentions) : null);
+      let contentSpan: Span | null = null;
+      let channel: string | null = null;
+      const inverted = !speaker && /,\s*$/.test(text.slice(s.start, hit.cueStart));
+      if (inverted) speaker = speakerAfter(text, hit.word.end, s.end, mentions);
+      if (!speaker) continue;
+      const obj = skipObject(text, Math.max(hit.word.end, inverted ? speaker.end : hit.word.end), s.end, hit.base, mentions);
+      channel = obj.channel;
+      const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
+      const afterWords = after ? after.text.split(/\s+/).length : 0;
+      if (after && afterWords >= 3 && !inverted) contentSpan = after;
+      else {
+        // "…, X said." The content is the clause before the speaker.
+        const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
+        if (/,\s*$/.test(lead) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + lead.replace(/,\s*$/, '').length);
+      }
+      if (!contentSpan || contentSpan.text.split(/\s+/).length < 3) continue;
+      if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
+      // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
+      if (CLAUSE_CUES.has(hit.base) && !/^[“"‘]/.test(contentSpan.text) && !nlp(contentSpan.text).has('#Verb')) continue;
+      if (covered(contentSpan.start, contentSpan.end)) continue;
+      drafts.push({
+        speaker,
+        cue: hit.cue,
+        channel,
+        pieces: [contentSpan],
+        direct: false,
+        covers: [Math.min(contentSpan.start, speaker.start), Math.max(contentSpan.end, hit.word.end)],
+      });
+    }
+    // According to X, …
+    const acc = /according to\s+/gi;
+    let m: RegExpExecArray | null;
+    const slice = text.slice(s.start, s.end);
+    while ((m = acc.exec(slice))) {
+      const at = s.start + m.index;
+      if (covered(at, at + m[0].length)) continue;
+      const sp = speakerAfter(text, at + m[0].length, s.end, mentions);
+      if (!sp) continue;
+      const comma = text.indexOf(',', sp.end);
+      let content: Span | null;
+      if (m.index === 0 || /^\s*$/.test(slice.slice(0, m.index))) content = comma >= 0 && comma < s.end ? trimSpan(text, comma + 1, s.end) : null;
+      else content = trimSpan(text, s.start, at);
+      if (!content || content.text.split(/\s+/).length < 3) continue;
+      drafts.push({ speaker: sp, cue: 'according to', channel: null, pieces: [content], direct: false, covers: [Math.min(at, content.start), Math.max(sp.end, content.end)] });
+    }
+  }
+
+  // 3. Quoted fragments spoken by the subject of a cue in the same clause: "what it describes as “…”".
+  for (const group of groups) {
+    const q = group[0]!;
+    if (covered(q.open, q.close)) continue;
+    const sent = sentenceAt(q.open);
+    if (!sent) continue;
+    const hits = cuesIn(text, { ...sent, end: q.open }, quotes);
+    const hit = hits[hits.length - 1];
+    if (!hit || q.open - hit.word.end > 30) continue;
+    const sp = speakerBefore(text, lastBoundary(text, sent.start, hit.cueStart), hit.cueStart, mentions);
+    if (!sp) continue;
+    const pieces = group.map((x) => ({ start: x.contentStart, end: x.contentEnd, text: text.slice(x.contentStart, x.contentEnd) }));
+    drafts.push({ speaker: sp, cue: hit.cue, channel: null, pieces, direct: true, covers: [q.open, group[group.length - 1]!.close] });
+  }
+
+  drafts.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start);
+  const sentenceStarts = sents.map((s) => s.start);
+  const resolved: SpeakerRef[] = [];
+  return drafts.map((d, i) => {
+    const speaker = d.speaker ? resolveSpeaker(d.speaker, mentions, resolved, sentenceStarts) : null;
+    if (speaker) resolved.push(speaker);
+    const first = d.pieces[0]!;
+    const last = d.pieces[d.pieces.length - 1]!;
+    return {
+      id: `a${i + 1}`,
+      speaker,
+      speakerText: d.speaker?.text ?? null,
+      role: d.speaker?.role ?? null,
+      channel: d.channel,
+      cue: d.cue,
+      content: d.pieces.map((p) => p.text).join(' … '),
+      start: first.start,
+      end: last.end,
+      contentSpans: d.pieces,
+      direct: d.direct,
+    };
+  });
+}
+
+/** The start of the clause that holds `pos`: after the last ";", ":" or ", and"/", but" before it. */
+function lastBoundary(text: string, from: number, pos: number): number {
+  const slice = text.slice(from, pos);
+  let best = 0;
+  const re = /[;:]\s+|,\s+(?:and|but|while|as|because|although|though|so|whereas)\s+|\s+[—–]\s+|\b(?:but|and)\s+(?=(?:he|she|they|it|we|I)\s)/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) best = m.index + m[0].length;
+  return from + best;
+}

@@ -1,0 +1,60 @@
+// The lexicon of speech and reporting verbs ("cues"), in every tense we meet in news text.
+
+const REGULAR = (
+  'add admit allege announce argue assert believe boast brag caution characterize characterise charge ' +
+  'claim comment complain concede conclude confirm contend declare deny describe disclose emphasise emphasize ' +
+  'encourage estimate explain express forecast indicate insist joke claim maintain mention note observe ' +
+  'point predict promise recall remark repeat reply report respond reveal signal state stress ' +
+  'suggest testify tweet post urge vow warn accuse acknowledge announce argue assure blame call cite ' +
+  'criticize criticise decline dismiss doubt echo fear hint lament list mock object pledge praise ' +
+  'recommend reiterate reject reckon recount remind worry caution counter demand agree disagree ' +
+  'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +
+  'confide continue quip retort whisper shout yell scream cry sigh'
+).split(/\s+/);
+
+// Verb forms that do not follow the regular rules.
+const IRREGULAR: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  write: ['write', 'writes', 'wrote', 'written', 'writing'],
+  think: ['think', 'thinks', 'thought', 'thinking'],
+  find: ['find', 'finds', 'found', 'finding'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
+  speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
+  put: ['put', 'puts', 'putting'],
+  insist: ['insist', 'insists', 'insisted', 'insisting'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
+  hold: ['hold', 'holds', 'held', 'holding'],
+};
+
+function inflect(base: string): string[] {
+  const forms = [base];
+  const e = base.endsWith('e');
+  const y = /[^aeiou]y$/.test(base);
+  const sibilant = /(s|sh|ch|x|z)$/.test(base);
+  forms.push(y ? base.slice(0, -1) + 'ies' : sibilant ? base + 'es' : base + 's');
+  const doubled = /^(admit|commit|regret|omit|refer|prefer|confer|object)$/.test(base) ? base + base.slice(-1) : base;
+  forms.push(e ? base + 'd' : y ? base.slice(0, -1) + 'ied' : doubled + 'ed');
+  forms.push(e && !base.endsWith('ee') ? base.slice(0, -1) + 'ing' : doubled + 'ing');
+  return forms;
+}
+
+const FORMS = new Map<string, string>();
+for (const base of REGULAR) for (const f of inflect(base)) FORMS.set(f, base);
+for (const [base, forms] of Object.entries(IRREGULAR)) for (const f of forms) FORMS.set(f, base);
+
+/** The base verb of a cue word ("warned" → "warn"), or undefined. */
+export function cueBase(word: string): string | undefined {
+  return FORMS.get(word.toLowerCase());
+}
+
+/** Cues that need their object before the content: "told reporters (that) …", "warned investors …". */
+export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'urge', 'promise', 'ask', 'inform']);
+
+/** Cues that are only speech when something follows them as content. */
+export const WEAK_CUES = new Set([
+  'show', 'find', 'continue', 'post', 'call', 'list', 'question', 'point', 'charge', 'object', 'project',
+  'signal', 'cite', 'welcome', 'answer', 'cry', 'hold', 'put', 'feel', 'think', 'believe', 'express', 'describe',
+  'characterize', 'characterise', 'encourage', 'accuse', 'blame', 'praise', 'criticize', 'criticise', 'mock',
+  'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
+]);

@@ -1,0 +1,279 @@
+// Named entities: compromise's term tags, plus our own reading of capitalisation, a small
+// gazetteer and suffix rules, merged into one entity per real-world thing in the article.
+import nlp from 'compromise';
+import type { Entity, EntityType, Span } from '../types.js';
+import { knownNames } from './lexicon.js';
+import type { Paragraph, Sentence } from './segment.js';
+
+interface Term {
+  text: string;
+  start: number;
+  end: number;
+  tags: Set<string>;
+  /** Punctuation or space between this term and the next one. */
+  gapAfter: string;
+  sentenceInitial: boolean;
+  possessive: boolean;
+  /** In a title-case line (a headline, a bullet label): capitals there are no evidence of a name. */
+  titleCase: boolean;
+}
+
+/** A run of name-like terms: one mention before merging. */
+interface Chain {
+  terms: Term[];
+  honorific: string | null;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'van', 'von', 'der', 'la', 'le', 'du', 'al', 'bin', '&', 'on']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev']);
+const TITLES = new Set([
+  'president', 'senator', 'sen', 'governor', 'gov', 'rep', 'representative', 'judge', 'justice', 'minister',
+  'chancellor', 'secretary', 'mayor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'pope', 'ceo',
+  'chairman', 'chairwoman', 'director', 'commissioner', 'ambassador', 'captain', 'coach', 'premier', 'speaker',
+  'detective', 'inspector', 'officer', 'sheriff', 'attorney', 'chief', 'vice', 'deputy', 'former', 'prime',
+]);
+// Capitalised words that are not names even mid-sentence, and acronyms of common nouns.
+const NOT_NAMES = new Set(
+  (
+    'i ai ceo cfo cto coo vp svp evp r&d roi gdp tv pc id ids faq pdf ok am pm ad bc html url api ui ux usb ' +
+    'cookie cookies internet web monday tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4'
+  ).split(' '),
+);
+// Sentence-initial capitals that never start a name.
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an this that these those it its he she they we you i his her their our my your there here ' +
+    'but and or so yet if when while as since because although though after before during in on at by for ' +
+    'from with without to of about into over under between among against however meanwhile moreover ' +
+    'furthermore also still then now today yesterday tomorrow initially previously consequently frankly ' +
+    'members users reports some many most all both each every other another one two three such what which ' +
+    'who whom whose where why how despite according late early last next first second third new more'
+  ).split(' '),
+);
+
+const ORG_WORDS = new Set(
+  (
+    'inc inc. corp corp. corporation ltd ltd. llc plc co co. company companies group community committee university ' +
+    'college school agency office ministry department council association foundation institute bank alliance ' +
+    'party court commission authority board union technologies labs lab systems network club fc united society ' +
+    'service services organisation organization federation league trust fund partners capital holdings media ' +
+    'ai airlines airways motors pharmaceuticals bureau administration assembly parliament congress senate police ' +
+    'army navy force forces team center centre hospital museum review times post news journal'
+  ).split(' '),
+);
+const PLACE_WORDS = new Set(
+  'city county street river island islands mountains province state valley lake sea ocean bay district region airport'.split(' '),
+);
+const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
+
+const POSSESSIVE = /['’]s?$/;
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word); // "iPhone", "eBay"
+}
+
+function termsOf(text: string, para: Paragraph, sentenceStarts: Set<number>): Term[] {
+  const out: Term[] = [];
+  const doc = nlp(para.text);
+  for (const s of doc.json({ offset: true }) as Array<{ terms: Array<{ text: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>) {
+    for (const t of s.terms) {
+      if (!t.text) continue;
+      const start = para.start + t.offset.start;
+      // compromise's term text can differ from the source (normalised quotes); trust the offsets.
+      const surface = text.slice(start, start + t.offset.length);
+      const possessive = POSSESSIVE.test(surface) && surface.length > 2;
+      const clean = possessive ? surface.replace(POSSESSIVE, '') : surface;
+      let before = start - 1;
+      while (before >= para.start && /["“”‘’'()[\]«»\s]/.test(text[before]!)) before--;
+      const sentenceInitial = sentenceStarts.has(start) || before < para.start || /[.!?:;]/.test(text[before]!);
+      out.push({
+        text: clean,
+        start,
+        end: start + clean.length,
+        tags: new Set(t.tags),
+        gapAfter: t.post,
+        sentenceInitial,
+        possessive,
+        titleCase: false,
+      });
+    }
+  }
+  markTitleCase(text, para, out);
+  // compromise's `post` may include text we trimmed; recompute gaps from the source.
+  for (let i = 0; i < out.length - 1; i++) out[i]!.gapAfter = text.slice(out[i]!.end, out[i + 1]!.start);
+  return out;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'is', 'vs']);
+
+/** Mark terms of title-case stretches: a heading line, or a bullet label before a colon. */
+function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
+  const segments: Array<[number, number]> = [];
+  const colon = /^[-•*\s]*([^:.!?]{3,80}):\s/.exec(para.text);
+  if (colon) segments.push([para.start, para.start + colon[0].length]);
+  if (!/[.!?:]["”’)]?$/.test(para.text) && para.text.length < 200) segments.push([para.start, para.end]);
+  for (const [from, to] of segments) {
+    const inside = terms.filter((t) => t.start >= from && t.end <= to && /\p{L}/u.test(t.text));
+    const content = inside.filter((t) => !SMALL_WORDS.has(t.text.toLowerCase()));
+    if (content.length < 2) continue;
+    const caps = content.filter((t) => isCapitalised(t.text)).length;
+    if (caps / content.length >= 0.6) for (const t of inside) t.titleCase = true;
+  }
+}
+
+function nameLike(t: Term, midSentenceCaps: Set<string>): boolean {
+  const w = t.text;
+  if (!isCapitalised(w) || !/\p{L}/u.test(w)) return false;
+  const lower = w.toLowerCase();
+  if (NOT_NAMES.has(lower) || /['’](ll|m|re|ve|d)$/i.test(w)) return false;
+  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
+  if (t.tags.has('Determiner') || t.tags.has('Pronoun')) return knownNames().has(lower);
+  const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
+  if (t.sentenceInitial || t.titleCase) {
+    if (FUNCTION_WORDS.has(lower)) return false;
+    if (knownNames().has(lower) || midSentenceCaps.has(w)) return true;
+    if (t.titleCase) return false;
+    const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
+    return proper && !ordinary;
+  }
+  // Mid-sentence, a capitalised verb or adjective that compromise does not know as a name is
+  // a headline word or an epithet ("Angling", "Black users").
+  if (!proper && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
+  return true;
+}
+
+function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
+  const chains: Chain[] = [];
+  let cur: Term[] = [];
+  let honorific: string | null = null;
+  const close = () => {
+    // A connector cannot end a name ("Bank of").
+    while (cur.length && CONNECTORS.has(cur[cur.length - 1]!.text.toLowerCase())) cur.pop();
+    if (cur.length) chains.push({ terms: cur, honorific });
+    cur = [];
+    honorific = null;
+  };
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const lower = t.text.toLowerCase().replace(/\.$/, '');
+    const prev = terms[i - 1];
+    const joined = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && !prev.possessive;
+    const next = terms[i + 1];
+    if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^[ \t]*$/.test(t.gapAfter)) {
+      // "Mr Zuckerberg", "President Obama", "CEO Mark Zuckerberg": the title is not part of the name.
+      if (isCapitalised(t.text)) {
+        honorific = t.text;
+        continue;
+      }
+    }
+    // Acronyms of common nouns may sit inside a name: "Meta AI", "Open Innovation AI Research Community".
+    const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && !t.sentenceInitial && !t.titleCase;
+    const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps);
+    const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
+    if (nameLike(t, midSentenceCaps) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
+      if (cur.length && !joined) close();
+      cur.push(t);
+      if (t.possessive) close();
+    } else close();
+  }
+  close();
+  return chains;
+}
+
+function chainName(text: string, c: Chain): Span {
+  // A leading "The" is the article's grammar, not the name ("The Open Innovation …").
+  if (c.terms.length > 1 && /^the$/i.test(c.terms[0]!.text) && !knownNames().has(text.slice(c.terms[0]!.start, c.terms[c.terms.length - 1]!.end).toLowerCase())) c.terms = c.terms.slice(1);
+  const start = c.terms[0]!.start;
+  const end = c.terms[c.terms.length - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function typeOf(name: string, c: Chain): EntityType {
+  const known = knownNames().get(name.toLowerCase());
+  if (known) return known;
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  if (c.honorific && HONORIFICS.has(c.honorific.toLowerCase().replace(/\.$/, ''))) return 'person';
+  if (words.length > 1 && ORG_WORDS.has(last)) return 'organization';
+  if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return 'event';
+  if (words.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));
+  if (has('Organization')) return 'organization';
+  if (has('Person') || has('FirstName') || has('LastName')) return 'person';
+  if (has('Place') || has('Country') || has('City') || has('Region')) return 'place';
+  if (c.honorific) return 'person';
+  if (/^\p{Lu}{2,6}$/u.test(name)) return 'organization';
+  return 'organization';
+}
+
+interface Mention extends Span {
+  type: EntityType;
+}
+
+/** Group mentions into entities: exact names, surnames, acronyms, "Mr X". */
+function merge(mentions: Mention[]): Entity[] {
+  const groups: Array<{ name: string; type: EntityType; forms: Set<string>; mentions: Span[] }> = [];
+  const byKey = new Map<string, (typeof groups)[number]>();
+  const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '');
+  // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
+  const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
+  for (const m of ordered) {
+    const k = key(m.text);
+    let g = byKey.get(k);
+    if (!g && m.text.split(/\s+/).length === 1) {
+      // A surname or a first word of a known person, or an acronym of a longer name.
+      g = groups.find(
+        (x) =>
+          (x.type === 'person' && x.name.split(/\s+/).length > 1 && key(x.name.split(/\s+/).pop()!) === k) ||
+          (/^\p{Lu}{2,}$/u.test(m.text) && x.name.split(/\s+/).length > 1 && initials(x.name) === m.text),
+      );
+    }
+    if (!g) {
+      g = { name: m.text, type: m.type, forms: new Set(), mentions: [] };
+      groups.push(g);
+    }
+    byKey.set(k, g);
+    g.forms.add(m.text);
+    g.mentions.push({ start: m.start, end: m.end, text: m.text });
+  }
+  groups.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  return groups.map((g, i) => ({
+    id: `e${i + 1}`,
+    name: g.name,
+    type: g.type,
+    aliases: [...g.forms].filter((f) => f !== g.name),
+    mentions: g.mentions.sort((a, b) => a.start - b.start),
+  }));
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+export function findEntities(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>): Entity[] {
+  const sentenceStarts = new Set(sents.map((s) => s.start));
+  const allTerms: Term[][] = [];
+  for (const p of paras) {
+    if (skip.has(p.index)) continue;
+    allTerms.push(termsOf(text, p, sentenceStarts));
+  }
+  // Capitalised words seen mid-sentence are names wherever they appear.
+  const midSentenceCaps = new Set<string>();
+  for (const terms of allTerms)
+    for (const t of terms) if (!t.sentenceInitial && !t.titleCase && isCapitalised(t.text) && !NOT_NAMES.has(t.text.toLowerCase())) midSentenceCaps.add(t.text);
+  const mentions: Mention[] = [];
+  for (const terms of allTerms) {
+    for (const c of chainsOf(terms, midSentenceCaps)) {
+      const span = chainName(text, c);
+      if (span.text.length < 2) continue;
+      mentions.push({ ...span, type: typeOf(span.text, c) });
+    }
+  }
+  // Within one article, the type of the fullest mention wins for all of its forms.
+  return merge(mentions);
+}

@@ -1,0 +1,42 @@
+// Curated word lists kept as data files in data/ (see the files for their format).
+import { readFileSync } from 'node:fs';
+import type { EntityType } from '../types.js';
+import { ENTITY_TYPES } from '../types.js';
+
+const dataDir = new URL('../../data/', import.meta.url);
+
+function dataLines(name: string): string[][] {
+  return readFileSync(new URL(name, dataDir), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((f) => f.trim()));
+}
+
+export interface Outlet {
+  name: string;
+  domain: string | null;
+}
+
+let outlets: Map<string, Outlet> | null = null;
+/** Outlets keyed by lower-cased name. */
+export function outletsByName(): Map<string, Outlet> {
+  if (!outlets) {
+    outlets = new Map();
+    for (const [name, domain] of dataLines('outlets.txt')) outlets.set(name!.toLowerCase(), { name: name!, domain: domain ?? null });
+  }
+  return outlets;
+}
+
+let gazetteer: Map<string, EntityType> | null = null;
+/** Known names keyed by lower-cased name; outlets are organizations. */
+export function knownNames(): Map<string, EntityType> {
+  if (!gazetteer) {
+    gazetteer = new Map();
+    for (const o of outletsByName().values()) gazetteer.set(o.name.toLowerCase(), 'organization');
+    for (const [name, type] of dataLines('gazetteer.tsv')) {
+      if (!ENTITY_TYPES.includes(type as EntityType)) throw new Error(`gazetteer.tsv: bad type '${type}' for '${name}'`);
+      gazetteer.set(name!.toLowerCase(), type as EntityType);
+    }
+  }
+  return gazetteer;
+}

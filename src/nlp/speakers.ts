@@ -1,0 +1,162 @@
+// Speakers: find the speaker phrase next to a cue, and resolve it to an entity — names directly,
+// pronouns and nominals ("the company") to the nearest earlier compatible entity.
+import type { Entity, EntityType, SpeakerRef } from '../types.js';
+
+export interface MentionRef {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+export interface SpeakerPhrase {
+  start: number;
+  end: number;
+  text: string;
+  /** Words in apposition between the speaker and the cue ("VP of AI research at Meta"). */
+  role: string | null;
+}
+
+const PRONOUN = /^(he|she|they|it|we|i|who|which)$/i;
+
+const HEADS =
+  'company|firm|group|giant|maker|platform|startup|start-up|organi[sz]ation|agency|government|ministry|department|' +
+  'administration|campaign|team|party|committee|council|court|union|bank|regulator|watchdog|report|reports|study|studies|' +
+  'survey|paper|analysis|poll|polls|statement|filing|document|letter|lawsuit|complaint|ruling|spokesperson|spokesman|' +
+  'spokeswoman|representative|representatives|official|officials|analyst|analysts|expert|experts|critic|critics|source|sources|' +
+  'academics|researchers|scientists|economists|observers|insiders|investors|lawmakers|legislators|regulators|activists|' +
+  'campaigners|residents|witnesses|police|authorities|prosecutors|users|members|employees|executives|leaders|people|' +
+  'officer|officers|doctors|voters|data|figures|statistics|research|aides|advisers|advisors|allies|supporters|opponents|' +
+  'democrats|republicans|candidate|nominee|president|minister|secretary|spokesmen|staff|writer|author|authors';
+
+const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
+// A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
+const NOMINAL_AT_END = new RegExp(
+  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
+  'iu',
+);
+const NOMINAL_AT_START = new RegExp(
+  `^((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)\\b`,
+  'iu',
+);
+const ORG_NOMINAL = /\b(company|firm|group|giant|maker|platform|startup|start-up|organi[sz]ation|agency|government|ministry|department|administration|campaign|team|party|committee|council|union|bank|regulator|watchdog|spokesperson|spokesman|spokeswoman|representative)$/i;
+
+/** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
+export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
+  const region = text.slice(from, to);
+  const trimmed = region.replace(/[\s]+$/, '');
+  const end = from + trimmed.length;
+  // 1. A named entity right before the cue.
+  const named = mentions.find((m) => m.end <= end && m.start >= from && /^['’]?s?\s*$/.test(text.slice(m.end, end)) && m.end >= end - 2);
+  if (named) return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: null };
+  // 2. A pronoun.
+  const pron = /(?:^|[\s,(—–-])(he|she|they|it|we|I|who|which)$/i.exec(trimmed);
+  if (pron) {
+    const s = from + trimmed.length - pron[1]!.length;
+    return { start: s, end, text: pron[1]!, role: null };
+  }
+  // 3. A nominal.
+  const nom = NOMINAL_AT_END.exec(trimmed);
+  if (nom) {
+    const s = from + trimmed.length - nom[1]!.length;
+    return { start: s, end, text: nom[1]!, role: null };
+  }
+  // 4. An apposition: "Joelle Pineau, VP of AI research at Meta, told …".
+  if (trimmed.endsWith(',')) {
+    const inner = trimmed.slice(0, -1);
+    for (const m of mentions) {
+      if (m.start < from || m.end > end) continue;
+      const after = text.slice(m.end, from + inner.length);
+      const lead = text.slice(from, m.start);
+      if (!/^['’]?s?\s*,\s*\S/.test(after)) continue;
+      if (lead.trim() && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however))\s*$/i.test(lead.trim()) && !/^\s*(CEO|chief executive|president|founder|spokesperson|spokesman)?\s*$/i.test(lead)) continue;
+      const role = after.replace(/^['’]?s?\s*,\s*/, '').trim();
+      if (role.split(/\s+/).length > 14) continue;
+      return { start: m.start, end: m.end, text: text.slice(m.start, m.end), role };
+    }
+    const pre = /^(?:[^,]*?[\s,])?((?:he|she|they|it|we|I))\s*,\s*([^,]+)$/i.exec(inner);
+    if (pre) {
+      const s = from + inner.indexOf(pre[1]!, inner.length - pre[0].length);
+      return { start: s, end: s + pre[1]!.length, text: pre[1]!, role: pre[2]!.trim() };
+    }
+  }
+  return null;
+}
+
+/** The speaker phrase starting at `from` (after an inverted cue: "said John Smith"). */
+export function speakerAfter(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
+  const region = text.slice(from, to);
+  const lead = region.length - region.trimStart().length;
+  const s = from + lead;
+  const named = mentions.find((m) => m.start === s || (m.start > s && /^(the\s+)?$/i.test(text.slice(s, m.start))));
+  if (named && named.end <= to) {
+    const rest = text.slice(named.end, to);
+    const role = /^\s*,\s*([^,.;]+)/.exec(rest);
+    return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: role ? role[1]!.trim() : null };
+  }
+  const pron = /^(he|she|they|it|we|I)\b/i.exec(region.trimStart());
+  if (pron) return { start: s, end: s + pron[1]!.length, text: pron[1]!, role: null };
+  const nom = NOMINAL_AT_START.exec(region.trimStart());
+  if (nom) return { start: s, end: s + nom[1]!.length, text: nom[1]!, role: null };
+  return null;
+}
+
+function compatible(pronoun: string, type: EntityType): boolean {
+  switch (pronoun.toLowerCase()) {
+    case 'he':
+    case 'she':
+    case 'i':
+      return type === 'person';
+    case 'it':
+    case 'which':
+      return type === 'organization' || type === 'product';
+    case 'they':
+    case 'we':
+      return type === 'organization';
+    case 'who':
+      return type === 'person' || type === 'organization';
+    default:
+      return false;
+  }
+}
+
+/** Resolve a speaker phrase to an entity, or keep the article's words for unnamed speakers. */
+export function resolveSpeaker(phrase: SpeakerPhrase, mentions: MentionRef[], previous: SpeakerRef[] = [], sentenceStarts: number[] = []): SpeakerRef {
+  const inside = mentions.find((m) => m.start >= phrase.start && m.end <= phrase.end) ?? mentions.find((m) => m.start < phrase.end && m.end > phrase.start);
+  const word = phrase.text.trim();
+  if (inside && !PRONOUN.test(word)) return { name: inside.entity.name, entityId: inside.entity.id };
+  const nearest = (ok: (t: EntityType) => boolean) => {
+    // Salience: the first compatible mention of the current sentence (its subject), then of the
+    // sentences before it; only then the nearest mention of any position.
+    let k = sentenceStarts.length - 1;
+    while (k > 0 && sentenceStarts[k]! > phrase.start) k--;
+    for (let back = 0; back < 3 && k - back >= 0; back++) {
+      const from = sentenceStarts[k - back]!;
+      const to = back === 0 ? phrase.start : sentenceStarts[k - back + 1]!;
+      const first = mentions.find((m) => m.start >= from && m.end <= to && ok(m.entity.type));
+      if (first) return first;
+    }
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end <= phrase.start && ok(m.entity.type)) return m;
+    }
+    return undefined;
+  };
+  if (PRONOUN.test(word)) {
+    // "I" and "we" inside a quote speak for the last speaker; otherwise the nearest compatible entity.
+    const last = previous[previous.length - 1];
+    if (/^(i|we)$/i.test(word) && last) return last;
+    const m = nearest((t) => compatible(word, t));
+    if (m) return { name: m.entity.name, entityId: m.entity.id };
+    return { name: word, entityId: null };
+  }
+  const lower = word.toLowerCase();
+  if (/^(the|this|that|its)\s/.test(lower) && ORG_NOMINAL.test(lower)) {
+    const m = nearest((t) => t === 'organization');
+    if (m) return { name: m.entity.name, entityId: m.entity.id };
+  }
+  if (/\bspokes(person|man|woman)\b/i.test(lower)) {
+    const m = nearest((t) => t === 'organization');
+    if (m) return { name: m.entity.name, entityId: m.entity.id };
+  }
+  return { name: word, entityId: null };
+}

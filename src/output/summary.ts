@@ -1,0 +1,26 @@
+// The readable per-article summary that `extract` prints on a terminal.
+import type { ArticleResult } from '../types.js';
+
+export function articleSummary(r: ArticleResult, threshold: number): string {
+  const a = r.article;
+  const lines: string[] = [];
+  const status = r.status ? ` (${r.status})` : '';
+  lines.push(`${a.title ?? a.source}  [${a.id}]${status}`);
+  lines.push(`  ${a.source}${a.url && a.url !== a.source ? `  ${a.url}` : ''}`);
+  const meta = [a.byline && `by ${a.byline}`, a.published, a.site].filter(Boolean).join(' · ');
+  if (meta) lines.push(`  ${meta}`);
+  const shown = r.claims.filter((c) => c.score >= threshold);
+  lines.push(
+    `  ${r.entities.length} entities, ${r.attributions.length} attributions (${r.attributions.filter((x) => x.direct).length} direct), ` +
+      `${r.sources.length} sources, ${shown.length} claims (${r.claims.length - shown.length} below threshold)`,
+  );
+  const sourceName = new Map(r.sources.map((s) => [s.id, s.kind === 'url' ? s.name : s.name]));
+  for (const c of shown) {
+    const who = c.speaker ? `${c.speaker.name}: ` : '';
+    const hedge = c.hedged ? ` [hedged: ${c.hedges.join(', ')}]` : '';
+    const cites = c.sourceIds.length ? `  ← ${c.sourceIds.map((id) => sourceName.get(id)).join(', ')}` : '';
+    const text = c.text.length > 220 ? `${c.text.slice(0, 219)}…` : c.text;
+    lines.push(`  • ${who}${text}${hedge}${cites}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,434 @@
+// The SQLite store: one transaction per article, forward migrations, WAL, and the queries
+// behind the query commands. Every user value is bound as a parameter.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { StoreError } from '../errors.js';
+import { hostOf } from '../nlp/sources.js';
+import type { ArticleResult, Attribution, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.NEWSCLAIMS_DB) return resolve(env.NEWSCLAIMS_DB);
+  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'newsclaims', 'newsclaims.db');
+}
+
+export function entityKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/^the\s+/, '')
+    .replace(/[.\s]+/g, ' ')
+    .trim();
+}
+
+/** Escape LIKE wildcards so a user's "%" or "_" is matched literally. */
+function like(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface ClaimFilter {
+  speaker?: string;
+  entity?: string;
+  source?: string;
+  article?: string;
+  direct?: boolean;
+  minScore?: number;
+  limit?: number;
+}
+
+export interface ClaimRow {
+  id: number;
+  article: string;
+  claim: string;
+  speaker: string | null;
+  text: string;
+  direct: boolean;
+  hedged: boolean;
+  hedges: string[];
+  score: number;
+  entities: string[];
+  sources: string[];
+  source: string;
+}
+
+export class Store {
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {}
+
+  /** Open (creating when `create`) and migrate. Throws StoreError with a one-line reason. */
+  static open(path: string, { create = true, readonly = false } = {}): Store {
+    const exists = existsSync(path);
+    if (!exists && !create) throw new StoreError(`no database at '${path}' (run 'newsclaims extract' first, or pass --db)`);
+    if (exists) {
+      if (statSync(path).isDirectory()) throw new StoreError(`cannot open database '${path}': it is a directory`);
+      const size = statSync(path).size;
+      if (size > 0) {
+        const head = Buffer.alloc(16);
+        const fd = openSync(path, 'r');
+        try {
+          readSync(fd, head, 0, 16, 0);
+        } finally {
+          closeSync(fd);
+        }
+        if (head.toString('latin1') !== 'SQLite format 3\0') throw new StoreError(`cannot open database '${path}': not a SQLite database`);
+      }
+    } else {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (err) {
+        throw new StoreError(`cannot create database directory '${dirname(path)}': ${(err as Error).message}`);
+      }
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(path, { readonly: readonly && exists, fileMustExist: !create });
+    } catch (err) {
+      throw new StoreError(`cannot open database '${path}': ${(err as Error).message}`);
+    }
+    try {
+      db.pragma('busy_timeout = 10000');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION)
+        throw new StoreError(`database '${path}' was written by a newer newsclaims (schema ${version}; this one knows ${SCHEMA_VERSION})`);
+      if (!(readonly && exists)) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('foreign_keys = ON');
+      if (version < SCHEMA_VERSION) {
+        if (readonly && exists) throw new StoreError(`database '${path}' needs an upgrade; run 'newsclaims extract' or 'newsclaims stats' once with write access`);
+        db.transaction(() => {
+          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        }).immediate();
+      }
+      db.prepare('SELECT count(*) FROM articles').get();
+    } catch (err) {
+      db.close();
+      if (err instanceof StoreError) throw err;
+      const msg = (err as Error).message;
+      if (/not a database|malformed|corrupt/i.test(msg)) throw new StoreError(`cannot open database '${path}': the file is corrupt (${msg})`);
+      if (/readonly|read-only|attempt to write/i.test(msg)) throw new StoreError(`cannot write database '${path}': read-only location`);
+      throw new StoreError(`cannot open database '${path}': ${msg}`);
+    }
+    return new Store(db, path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  hasText(sha256: string): boolean {
+    return this.db.prepare('SELECT 1 FROM articles WHERE sha256 = ?').get(sha256) !== undefined;
+  }
+
+  /** Store one article in one transaction; the same text again replaces its rows. */
+  save(result: ArticleResult): StoreStatus {
+    const db = this.db;
+    const a = result.article;
+    const write = db.transaction((): StoreStatus => {
+      const old = db.prepare('SELECT id FROM articles WHERE sha256 = ?').get(a.sha256) as { id: number } | undefined;
+      let touched: number[] = [];
+      if (old) {
+        touched = (db.prepare('SELECT entity_id FROM article_entities WHERE article_id = ?').all(old.id) as Array<{ entity_id: number }>).map((r) => r.entity_id);
+        db.prepare('DELETE FROM articles WHERE id = ?').run(old.id);
+      }
+      const articleId = Number(
+        db
+          .prepare(
+            'INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString()).lastInsertRowid,
+      );
+      const entityIds = new Map<string, number>();
+      const upsertEntity = db.prepare('INSERT INTO entities (name, type, key) VALUES (?, ?, ?) ON CONFLICT (key, type) DO NOTHING');
+      const findEntity = db.prepare('SELECT id FROM entities WHERE key = ? AND type = ?');
+      const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
+      const addArticleEntity = db.prepare('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)');
+      const addMention = db.prepare('INSERT INTO mentions (article_id, local_entity, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const e of result.entities) {
+        const key = entityKey(e.name);
+        upsertEntity.run(e.name, e.type, key);
+        const id = (findEntity.get(key, e.type) as { id: number }).id;
+        entityIds.set(e.id, id);
+        for (const alias of [e.name, ...e.aliases]) addAlias.run(id, alias);
+        addArticleEntity.run(articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases));
+        for (const m of e.mentions) addMention.run(articleId, e.id, id, m.start, m.end, m.text);
+      }
+      const addAttribution = db.prepare(
+        `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, end, content_spans, direct)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const at of result.attributions) {
+        const sp = at.speaker;
+        addAttribution.run(articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0);
+      }
+      const sourceIds = new Map<string, number>();
+      const addSource = db.prepare('INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)');
+      const addSourceMention = db.prepare('INSERT INTO source_mentions (source_id, start, end, text) VALUES (?, ?, ?, ?)');
+      for (const s of result.sources) {
+        const id = Number(addSource.run(articleId, s.id, s.kind, s.name, s.url, s.url ? hostOf(s.url) : null).lastInsertRowid);
+        sourceIds.set(s.id, id);
+        for (const m of s.mentions) addSourceMention.run(id, m.start, m.end, m.text);
+      }
+      const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
+      const addClaim = db.prepare(
+        `INSERT INTO claims (article_id, local_id, text, start, end, speaker_name, speaker_local, speaker_entity_id, attribution_local, direct, hedged, hedges, score)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const addClaimEntity = db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, local_entity) VALUES (?, ?, ?)');
+      const addClaimSource = db.prepare('INSERT OR IGNORE INTO claim_sources (claim_id, source_id) VALUES (?, ?)');
+      for (const c of result.claims) {
+        const sp = c.speaker;
+        const id = Number(
+          addClaim.run(articleId, c.id, c.text, c.start, c.end, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, c.attributionId, c.attributionId && direct.get(c.attributionId) ? 1 : 0, c.hedged ? 1 : 0, JSON.stringify(c.hedges), c.score).lastInsertRowid,
+        );
+        for (const e of c.entityIds) if (entityIds.has(e)) addClaimEntity.run(id, entityIds.get(e), e);
+        for (const s of c.sourceIds) if (sourceIds.has(s)) addClaimSource.run(id, sourceIds.get(s));
+      }
+      // Entities that only the replaced version of this article named are gone now.
+      const dropOrphan = db.prepare('DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?)');
+      for (const id of touched) if (![...entityIds.values()].includes(id)) dropOrphan.run(id, id);
+      return old ? 'updated' : 'stored';
+    });
+    return write.immediate();
+  }
+
+  private findArticle(ref: string): { id: number } | undefined {
+    return (this.db.prepare('SELECT id FROM articles WHERE uid = ? OR sha256 = ? OR source = ? OR url = ?').get(ref, ref, ref, ref) ??
+      this.db.prepare("SELECT id FROM articles WHERE uid LIKE ? ESCAPE '\\' ORDER BY id LIMIT 1").get(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as { id: number } | undefined;
+  }
+
+  claims(f: ClaimFilter): ClaimRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.minScore !== undefined) {
+      where.push('c.score >= ?');
+      params.push(f.minScore);
+    }
+    if (f.speaker) {
+      where.push(
+        `(c.speaker_name LIKE ? ESCAPE '\\' OR c.speaker_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\'))`,
+      );
+      params.push(like(f.speaker), like(f.speaker));
+    }
+    if (f.entity) {
+      where.push(
+        `c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\'))`,
+      );
+      params.push(like(f.entity));
+    }
+    if (f.source) {
+      where.push(
+        `c.id IN (SELECT cs.claim_id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE s.name LIKE ? ESCAPE '\\' OR s.domain LIKE ? ESCAPE '\\' OR s.url LIKE ? ESCAPE '\\')`,
+      );
+      params.push(like(f.source), like(f.source), like(f.source));
+    }
+    if (f.article) {
+      const a = this.findArticle(f.article);
+      where.push('c.article_id = ?');
+      params.push(a?.id ?? -1);
+    }
+    if (f.direct) where.push('c.direct = 1');
+    const sql = `
+      SELECT c.id, a.uid AS article, a.source, c.local_id AS claim, c.speaker_name AS speaker, c.text, c.direct, c.hedged, c.hedges, c.score,
+        (SELECT json_group_array(ae.name) FROM claim_entities ce JOIN article_entities ae ON ae.article_id = c.article_id AND ae.local_id = ce.local_entity WHERE ce.claim_id = c.id) AS entities,
+        (SELECT json_group_array(s.name) FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id) AS sources
+      FROM claims c JOIN articles a ON a.id = c.article_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY c.article_id, c.start
+      ${f.limit ? 'LIMIT ?' : ''}`;
+    if (f.limit) params.push(f.limit);
+    return (this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map((r) => ({
+      id: r.id as number,
+      article: r.article as string,
+      source: r.source as string,
+      claim: r.claim as string,
+      speaker: r.speaker as string | null,
+      text: r.text as string,
+      direct: r.direct === 1,
+      hedged: r.hedged === 1,
+      hedges: JSON.parse(r.hedges as string) as string[],
+      score: r.score as number,
+      entities: JSON.parse(r.entities as string) as string[],
+      sources: JSON.parse(r.sources as string) as string[],
+    }));
+  }
+
+  entities(f: { type?: string; name?: string; limit?: number }): Array<{ id: number; name: string; type: string; articles: number; mentions: number; aliases: string[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.type) {
+      where.push('e.type = ?');
+      params.push(f.type);
+    }
+    if (f.name) {
+      where.push(`e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')`);
+      params.push(like(f.name));
+    }
+    const sql = `
+      SELECT e.id, e.name, e.type,
+        (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles,
+        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
+        (SELECT json_group_array(alias) FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias <> e.name) AS aliases
+      FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY articles DESC, mentions DESC, e.name
+      ${f.limit ? 'LIMIT ?' : ''}`;
+    if (f.limit) params.push(f.limit);
+    return (this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map((r) => ({
+      id: r.id as number,
+      name: r.name as string,
+      type: r.type as string,
+      articles: r.articles as number,
+      mentions: r.mentions as number,
+      aliases: JSON.parse(r.aliases as string) as string[],
+    }));
+  }
+
+  /** Sources across articles: URLs grouped by domain, others by kind and name. */
+  sources(f: { kind?: string; name?: string; limit?: number }): Array<{ kind: string; name: string; articles: number; mentions: number; urls: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.kind) {
+      where.push('s.kind = ?');
+      params.push(f.kind);
+    }
+    if (f.name) {
+      where.push(`(s.name LIKE ? ESCAPE '\\' OR s.domain LIKE ? ESCAPE '\\')`);
+      params.push(like(f.name), like(f.name));
+    }
+    const sql = `
+      SELECT s.kind, coalesce(s.domain, s.name) AS name, count(DISTINCT s.article_id) AS articles,
+        (SELECT count(*) FROM source_mentions sm JOIN sources s2 ON s2.id = sm.source_id WHERE s2.kind = s.kind AND coalesce(s2.domain, s2.name) = coalesce(s.domain, s.name)) AS mentions,
+        count(DISTINCT s.url) AS urls
+      FROM sources s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      GROUP BY s.kind, coalesce(s.domain, s.name) COLLATE NOCASE
+      ORDER BY articles DESC, mentions DESC, name
+      ${f.limit ? 'LIMIT ?' : ''}`;
+    if (f.limit) params.push(f.limit);
+    return this.db.prepare(sql).all(...params) as Array<{ kind: string; name: string; articles: number; mentions: number; urls: number }>;
+  }
+
+  articles(f: { limit?: number }): Array<Record<string, unknown>> {
+    return this.db
+      .prepare(
+        `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, length(a.text) AS chars,
+          (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+          (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions,
+          (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,
+          (SELECT count(*) FROM sources s WHERE s.article_id = a.id) AS sources,
+          a.extracted_at
+        FROM articles a ORDER BY a.id ${f.limit ? 'LIMIT ?' : ''}`,
+      )
+      .all(...(f.limit ? [f.limit] : [])) as Array<Record<string, unknown>>;
+  }
+
+  /** Full-text search over claims and attributions, best matches first. */
+  search(words: string, { mark = null as [string, string] | null, limit = 50 } = {}): Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }> {
+    const terms = words.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!terms.length) return [];
+    const query = terms.map((t) => `"${t}"`).join(' ');
+    const [open, close] = mark ?? ['', ''];
+    const sql = `
+      SELECT 'claim' AS kind, a.uid AS article, c.local_id AS id, c.speaker_name AS speaker, highlight(claims_fts, 0, ?, ?) AS text, bm25(claims_fts) AS rank
+        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ?
+      UNION ALL
+      SELECT 'attribution', a.uid, t.local_id, t.speaker_name, highlight(attributions_fts, 0, ?, ?), bm25(attributions_fts)
+        FROM attributions_fts JOIN attributions t ON t.id = attributions_fts.rowid JOIN articles a ON a.id = t.article_id WHERE attributions_fts MATCH ?
+      ORDER BY rank LIMIT ?`;
+    return this.db.prepare(sql).all(open, close, query, open, close, query, limit) as Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }>;
+  }
+
+  /** Everything stored for one article, in the JSON contract's shape. */
+  show(ref: string): ArticleResult | null {
+    const found = this.findArticle(ref);
+    if (!found) return null;
+    const db = this.db;
+    const a = db.prepare('SELECT * FROM articles WHERE id = ?').get(found.id) as Record<string, string | null>;
+    const speaker = (name: string | null, local: string | null): SpeakerRef | null => (name === null ? null : { name, entityId: local });
+    const mentions = db.prepare('SELECT local_entity, start, end, text FROM mentions WHERE article_id = ? ORDER BY start').all(found.id) as Array<{ local_entity: string; start: number; end: number; text: string }>;
+    const entities: Entity[] = (db.prepare('SELECT local_id, name, type, aliases, entity_id FROM article_entities WHERE article_id = ?').all(found.id) as Array<Record<string, string | number>>)
+      .map((e) => ({
+        id: e.local_id as string,
+        name: e.name as string,
+        type: e.type as EntityType,
+        aliases: JSON.parse(e.aliases as string) as string[],
+        mentions: mentions.filter((m) => m.local_entity === e.local_id).map(({ start, end, text }) => ({ start, end, text })),
+        storeId: e.entity_id as number,
+      }))
+      .sort((x, y) => Number(x.id.slice(1)) - Number(y.id.slice(1)));
+    const attributions: Attribution[] = (db.prepare('SELECT * FROM attributions WHERE article_id = ? ORDER BY id').all(found.id) as Array<Record<string, string | number | null>>).map((r) => ({
+      id: r.local_id as string,
+      speaker: speaker(r.speaker_name as string | null, r.speaker_local as string | null),
+      speakerText: r.speaker_text as string | null,
+      role: r.role as string | null,
+      channel: r.channel as string | null,
+      cue: r.cue as string,
+      content: r.content as string,
+      start: r.start as number,
+      end: r.end as number,
+      contentSpans: JSON.parse(r.content_spans as string),
+      direct: r.direct === 1,
+    }));
+    const sourceMentions = db.prepare('SELECT start, end, text FROM source_mentions WHERE source_id = ? ORDER BY start');
+    const sources: Source[] = (db.prepare('SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(found.id) as Array<Record<string, string | number | null>>).map((r) => ({
+      id: r.local_id as string,
+      kind: r.kind as Source['kind'],
+      name: r.name as string,
+      url: r.url as string | null,
+      mentions: sourceMentions.all(r.id) as Source['mentions'],
+    }));
+    const claimEntities = db.prepare('SELECT local_entity FROM claim_entities WHERE claim_id = ?');
+    const claimSources = db.prepare('SELECT s.local_id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = ? ORDER BY s.id');
+    const claims: Claim[] = (db.prepare('SELECT * FROM claims WHERE article_id = ? ORDER BY id').all(found.id) as Array<Record<string, string | number | null>>).map((r) => ({
+      id: r.local_id as string,
+      text: r.text as string,
+      start: r.start as number,
+      end: r.end as number,
+      speaker: speaker(r.speaker_name as string | null, r.speaker_local as string | null),
+      attributionId: r.attribution_local as string | null,
+      hedged: r.hedged === 1,
+      hedges: JSON.parse(r.hedges as string),
+      score: r.score as number,
+      entityIds: (claimEntities.all(r.id) as Array<{ local_entity: string }>).map((x) => x.local_entity).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))),
+      sourceIds: (claimSources.all(r.id) as Array<{ local_id: string }>).map((x) => x.local_id),
+    }));
+    return {
+      article: {
+        id: a.uid as string,
+        source: a.source as string,
+        url: a.url,
+        title: a.title,
+        byline: a.byline,
+        published: a.published,
+        site: a.site,
+        text: a.text as string,
+        sha256: a.sha256 as string,
+      },
+      entities,
+      attributions,
+      sources,
+      claims,
+    };
+  }
+
+  stats(): Record<string, number | string> {
+    const count = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return {
+      database: this.path,
+      schema: SCHEMA_VERSION,
+      articles: count('articles'),
+      claims: count('claims'),
+      attributions: count('attributions'),
+      entities: count('entities'),
+      mentions: count('mentions'),
+      sources: count('sources'),
+      bytes: statSync(this.path).size,
+    };
+  }
+}
