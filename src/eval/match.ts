@@ -1,0 +1,103 @@
+// The matching rules of ../shared/gold/README.md, and precision / recall / F1.
+
+export function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Dice coefficient on lower-cased word tokens (multiset overlap). */
+export function dice(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.length && !wb.length) return 1;
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let overlap = 0;
+  for (const w of wb) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      overlap++;
+      counts.set(w, n - 1);
+    }
+  }
+  return (2 * overlap) / (wa.length + wb.length);
+}
+
+export function textMatches(a: string, b: string): boolean {
+  return dice(a, b) >= 0.5;
+}
+
+export function normName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/^\s*the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A name matches the gold name or one of its aliases; a person's full name matches the surname. */
+export function nameMatches(output: string, gold: string, aliases: string[] = [], goldIsPerson = false): boolean {
+  const o = normName(output);
+  if (!o) return false;
+  const forms = [gold, ...aliases].map(normName);
+  if (forms.includes(o)) return true;
+  if (goldIsPerson) {
+    const surname = normName(gold).split(' ').pop();
+    if (surname && (o === surname || o.split(' ').pop() === surname)) return true;
+  }
+  return false;
+}
+
+export function normUrl(u: string): string {
+  return u.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '').toLowerCase();
+}
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export const emptyScore = (): Score => ({ tp: 0, fp: 0, fn: 0 });
+
+export function add(a: Score, b: Score): Score {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
+}
+
+export function prf(s: Score): { p: number; r: number; f1: number } {
+  const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0;
+  const r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/**
+ * Greedy one-to-one matching: each output row takes the best still-unmatched gold row that
+ * `ok` accepts (highest `quality`). Returns the score and the matched pairs.
+ */
+export function matchRows<O, G>(output: O[], gold: G[], ok: (o: O, g: G) => boolean, quality: (o: O, g: G) => number = () => 1): { score: Score; pairs: Array<[O, G]> } {
+  const used = new Set<number>();
+  const pairs: Array<[O, G]> = [];
+  for (const o of output) {
+    let best = -1;
+    let bestQ = -Infinity;
+    gold.forEach((g, i) => {
+      if (used.has(i) || !ok(o, g)) return;
+      const q = quality(o, g);
+      if (q > bestQ) {
+        bestQ = q;
+        best = i;
+      }
+    });
+    if (best >= 0) {
+      used.add(best);
+      pairs.push([o, gold[best]!]);
+    }
+  }
+  return { score: { tp: pairs.length, fp: output.length - pairs.length, fn: gold.length - pairs.length }, pairs };
+}
+
+export function fmtRow(label: string, s: Score, width = 34): string {
+  const { p, r, f1 } = prf(s);
+  return `${label.padEnd(width)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+}
