@@ -44,38 +44,65 @@ class TextBuilder {
   }
 }
 
-function walk($: cheerio.CheerioAPI, node: AnyNode, b: TextBuilder): void {
-  if (node.type === 'text') {
-    b.write((node as unknown as { data: string }).data);
-    return;
+/** Walk the DOM without recursion (pages nest 10,000 levels deep), writing text and links. */
+function walk($: cheerio.CheerioAPI, root: AnyNode, b: TextBuilder): void {
+  type Frame = { node: AnyNode; exit: false } | { exit: true; block: boolean; link: { href: string; start: number } | null };
+  const stack: Frame[] = [{ node: root, exit: false }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (f.exit) {
+      if (f.link) {
+        let start = f.link.start;
+        while (start < b.out.length && /\s/.test(b.out[start]!)) start++;
+        const end = b.out.replace(/\s+$/, '').length;
+        if (end > start) b.links.push({ url: f.link.href, start, end, text: b.out.slice(start, end) });
+      }
+      if (f.block) b.block();
+      continue;
+    }
+    const node = f.node;
+    if (node.type === 'text') {
+      b.write((node as unknown as { data: string }).data);
+      continue;
+    }
+    const children = (node as unknown as { children?: AnyNode[] }).children;
+    if (node.type === 'root') {
+      for (let i = (children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: children![i]!, exit: false });
+      continue;
+    }
+    if (node.type !== 'tag') continue;
+    const el = node as Element;
+    const name = el.name.toLowerCase();
+    if (name === 'br') {
+      b.lineBreak();
+      continue;
+    }
+    const block = BLOCKS.has(name);
+    if (block) b.block();
+    const href = name === 'a' ? $(el).attr('href') : undefined;
+    stack.push({ exit: true, block, link: href ? { href, start: b.out.length } : null });
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]!, exit: false });
   }
-  if (node.type === 'root') {
-    for (const child of (node as unknown as { children: AnyNode[] }).children) walk($, child, b);
-    return;
+}
+
+/** Text content without recursion. */
+function textOf(root: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    const children = (n as unknown as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
-  const el = node as Element;
-  const name = el.name.toLowerCase();
-  if (name === 'br') return b.lineBreak();
-  const block = BLOCKS.has(name);
-  if (block) b.block();
-  if (name === 'a') {
-    const href = $(el).attr('href');
-    const startLen = b.out.length;
-    for (const child of el.children) walk($, child, b);
-    let start = startLen;
-    while (start < b.out.length && /\s/.test(b.out[start]!)) start++;
-    const end = b.out.replace(/\s+$/, '').length;
-    if (href && end > start) b.links.push({ url: href, start, end, text: b.out.slice(start, end) });
-  } else for (const child of el.children) walk($, child, b);
-  if (block) b.block();
+  return parts.join('');
 }
 
 function textDensityScore($: cheerio.CheerioAPI, el: Element): number {
   const $el = $(el);
-  const text = $el.text().replace(/\s+/g, ' ').trim();
+  const text = textOf(el).replace(/\s+/g, ' ').trim();
   if (text.length < 100) return 0;
-  const linkText = $el.find('a').text().replace(/\s+/g, ' ').length;
+  const linkText = $el.find('a').toArray().map(textOf).join('').replace(/\s+/g, ' ').length;
   const paragraphs = $el.children('p').length + $el.find('> div > p').length * 0.5;
   const hint = `${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`;
   let score = text.length * (1 - linkText / text.length) + paragraphs * 200;
@@ -169,8 +196,8 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   // The main block: <article> or <main> when present, else the best-scoring container.
   let root: Element | undefined;
   const candidates = $('article, main, [itemprop="articleBody"]').toArray() as Element[];
-  if (candidates.length) root = candidates.sort((a, b) => $(b).text().length - $(a).text().length)[0];
-  if (!root || $(root).text().trim().length < 200) {
+  if (candidates.length) root = candidates.sort((a, b) => textOf(b).length - textOf(a).length)[0];
+  if (!root || textOf(root).trim().length < 200) {
     let best = 0;
     $('div, section, td').each((_, el) => {
       const s = textDensityScore($, el as Element);

@@ -76,6 +76,8 @@ function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
     if (NEGATION.test(before)) continue;
     const prev = ws[i - 1]?.w.toLowerCase();
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
+    // A passive ("were welcomed by", "was told") has no speaker before it.
+    if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before) && !/\b(has|have|had)\s+been\s+$/i.test(before)) continue;
     if (/ing$/.test(w.w) && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
     // Gather auxiliaries into the cue text ("has now expressed").
     let cueStart = w.start;
@@ -94,7 +96,7 @@ function skipObject(text: string, from: number, to: number, base: string, mentio
   let channel: string | null = null;
   const rest = () => text.slice(at, to);
   if (TAKES_LISTENER.has(base)) {
-    const m = mentions.find((x) => x.start >= at && /^\s*$/.test(text.slice(at, x.start)));
+    const m = mentions.find((x) => x.start >= at && /^\s*(?:the\s+)?$/i.test(text.slice(at, x.start)));
     if (m && m.end <= to) {
       channel = m.entity.name;
       at = m.end;
@@ -158,7 +160,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
     const quoted = text.slice(last.open, last.close).replace(/[”"’»\s]+$/, '');
     const endsClause = /[,!?…]$/.test(quoted) || /^\s*[,—–]/.test(tag);
-    if (endsClause && !/^\s*[.!?]/.test(tag)) {
+    if (!/^\s*[.!?;:]/.test(tag)) {
       for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
         const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
         const pre = text.slice(tagFrom + lead, hit.cueStart);
@@ -166,6 +168,8 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         const speaker = pre.trim()
           ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions)
           : speakerAfter(text, hit.word.end, tagTo, mentions);
+        // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
+        if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
         // The tag is the speaker and cue right after the quote, nothing else in front.
         if (!speaker || (pre.trim() && speaker.start !== tagFrom + lead)) break;
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);

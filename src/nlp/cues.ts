@@ -5,7 +5,7 @@ const REGULAR = (
   'claim comment complain concede conclude confirm contend declare deny describe disclose emphasise emphasize ' +
   'encourage estimate explain express forecast indicate insist joke claim maintain mention note observe ' +
   'point predict promise recall remark repeat reply report respond reveal signal state stress ' +
-  'suggest testify tweet post urge vow warn accuse acknowledge announce argue assure blame call cite ' +
+  'suggest testify tweet post urge vow warn accuse acknowledge announce argue assure blame cite ' +
   'criticize criticise decline dismiss doubt echo fear hint lament list mock object pledge praise ' +
   'recommend reiterate reject reckon recount remind worry caution counter demand agree disagree ' +
   'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +

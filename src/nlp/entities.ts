@@ -59,7 +59,8 @@ const ORG_WORDS = new Set(
     'party court commission authority board union technologies labs lab systems network club fc united society ' +
     'service services organisation organization federation league trust fund partners capital holdings media ' +
     'ai airlines airways motors pharmaceuticals bureau administration assembly parliament congress senate police ' +
-    'army navy force forces team center centre hospital museum review times post news journal'
+    'army navy force forces team center centre hospital museum review times post news journal gazette herald ' +
+    'tribune chronicle observer telegraph courier standard express daily inquirer'
   ).split(' '),
 );
 const PLACE_WORDS = new Set(
@@ -114,15 +115,17 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
   if (colon) segments.push([para.start, para.start + colon[0].length]);
   if (!/[.!?:]["”’)]?$/.test(para.text) && para.text.length < 200) segments.push([para.start, para.end]);
   for (const [from, to] of segments) {
+    const label = from === para.start && to !== para.end;
     const inside = terms.filter((t) => t.start >= from && t.end <= to && /\p{L}/u.test(t.text));
     const content = inside.filter((t) => !SMALL_WORDS.has(t.text.toLowerCase()));
     if (content.length < 2) continue;
     const caps = content.filter((t) => isCapitalised(t.text)).length;
-    if (caps / content.length >= 0.6) for (const t of inside) t.titleCase = true;
+    // A heading is mostly capitalised; a bullet label ("Enhanced Content Moderation:") wholly.
+    if (label ? caps === content.length : caps / content.length >= 0.6) for (const t of inside) t.titleCase = true;
   }
 }
 
-function nameLike(t: Term, midSentenceCaps: Set<string>): boolean {
+function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
   const w = t.text;
   if (!isCapitalised(w) || !/\p{L}/u.test(w)) return false;
   const lower = w.toLowerCase();
@@ -139,7 +142,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>): boolean {
   }
   // Mid-sentence, a capitalised verb or adjective that compromise does not know as a name is
   // a headline word or an epithet ("Angling", "Black users").
-  if (!proper && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
+  const nameFollows = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
+  if (!proper && !nameFollows && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
   return true;
 }
 
@@ -169,9 +173,9 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     }
     // Acronyms of common nouns may sit inside a name: "Meta AI", "Open Innovation AI Research Community".
     const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && !t.sentenceInitial && !t.titleCase;
-    const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps);
+    const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps, terms[i + 2]);
     const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
-    if (nameLike(t, midSentenceCaps) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
+    if (nameLike(t, midSentenceCaps, next) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
       if (cur.length && !joined) close();
       cur.push(t);
       if (t.possessive) close();
@@ -226,7 +230,9 @@ function merge(mentions: Mention[]): Entity[] {
       g = groups.find(
         (x) =>
           (x.type === 'person' && x.name.split(/\s+/).length > 1 && key(x.name.split(/\s+/).pop()!) === k) ||
-          (/^\p{Lu}{2,}$/u.test(m.text) && x.name.split(/\s+/).length > 1 && initials(x.name) === m.text),
+          (/^\p{Lu}{2,}$/u.test(m.text) && x.name.split(/\s+/).length > 1 && initials(x.name) === m.text) ||
+          // "the Council" after "Riverside Council": a bare organisation head word names the full one.
+          (x.type === 'organization' && ORG_WORDS.has(k) && x.name.split(/\s+/).length > 1 && key(x.name.split(/\s+/).pop()!) === k),
       );
     }
     if (!g) {

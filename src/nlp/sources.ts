@@ -16,9 +16,10 @@ const DOC_HEADS =
   'blog post|blogpost|report|study|survey|filing|press release|ruling|white paper|paper|memo|letter|analysis|poll|audit|' +
   'investigation|lawsuit|complaint|court documents?|court filing|research note|transcript|regulatory filing|annual report|' +
   'policy|guidelines|statement';
+// Case matters here: the owner after "by" must be a capitalised name, so no `i` flag.
 const DOC_RE = new RegExp(
-  `\\b(?:a|an|the|its|his|her|their|this|that|in a|in an|in its)\\s+((?:[\\p{L}-]+\\s+){0,3}?(?:${DOC_HEADS}))\\b(?:\\s+(?:by|from|of)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}&.-]*\\s*)+))?`,
-  'giu',
+  `\\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Ii]n an?|[Ii]n its)\\s+((?:[\\p{L}-]+\\s+){0,3}?(?:${DOC_HEADS}))\\b(?:\\s+(?:by|from|of)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}&.-]*)(?:\\s+(?:of\\s+|for\\s+|and\\s+)?\\p{Lu}[\\p{L}&.-]*)*))?`,
+  'gu',
 );
 const OUTLET_BEFORE = /\b(?:told|to|according to|reported by|report by|reports? in|in|by|from|via|with|on|wrote in|writing in|published in|cited by|quoted by)\s+(?:the\s+)?$/i;
 const OUTLET_AFTER = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes|first reported|reporter|journalist|report|article|story|interview|analysis|investigation|found|revealed|learned|has learned|noted|published|obtained|confirmed)\b/i;

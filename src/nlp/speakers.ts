@@ -1,5 +1,6 @@
 // Speakers: find the speaker phrase next to a cue, and resolve it to an entity — names directly,
 // pronouns and nominals ("the company") to the nearest earlier compatible entity.
+import nlp from 'compromise';
 import type { Entity, EntityType, SpeakerRef } from '../types.js';
 
 export interface MentionRef {
@@ -26,7 +27,11 @@ const HEADS =
   'academics|researchers|scientists|economists|observers|insiders|investors|lawmakers|legislators|regulators|activists|' +
   'campaigners|residents|witnesses|police|authorities|prosecutors|users|members|employees|executives|leaders|people|' +
   'officer|officers|doctors|voters|data|figures|statistics|research|aides|advisers|advisors|allies|supporters|opponents|' +
-  'democrats|republicans|candidate|nominee|president|minister|secretary|spokesmen|staff|writer|author|authors';
+  'democrats|republicans|candidate|nominee|president|minister|secretary|spokesmen|staff|writer|author|authors|councillors|councilors|' +
+  'senators|ministers|mps|opponents|protesters|protestors|shareholders|workers|unions|teachers|nurses|judges|diplomats|commentators|' +
+  'pollsters|strategists|operatives|surrogates|backers|donors|groups|organizations|organisations|companies|firms|agencies|governments|' +
+  'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
+  'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures';
 
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
@@ -43,7 +48,8 @@ const ORG_NOMINAL = /\b(company|firm|group|giant|maker|platform|startup|start-up
 /** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
 export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
   const region = text.slice(from, to);
-  const trimmed = region.replace(/[\s]+$/, '');
+  // A parenthesis between speaker and cue is skipped: "The National Audit Office (NAO) said".
+  const trimmed = region.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '');
   const end = from + trimmed.length;
   // 1. A named entity right before the cue.
   const named = mentions.find((m) => m.end <= end && m.start >= from && /^['’]?s?\s*$/.test(text.slice(m.end, end)) && m.end >= end - 2);
@@ -57,8 +63,17 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
   // 3. A nominal.
   const nom = NOMINAL_AT_END.exec(trimmed);
   if (nom) {
-    const s = from + trimmed.length - nom[1]!.length;
-    return { start: s, end, text: nom[1]!, role: null };
+    // Modifiers stop at a function word: "IBM and other tech companies" → "other tech companies".
+    const tailMatch = /\s+(?:familiar with|close to|briefed on|with knowledge of)\s+the\s+\w+$/i.exec(nom[1]!);
+    const tail = tailMatch ? tailMatch[0] : '';
+    const words = nom[1]!.slice(0, nom[1]!.length - tail.length).split(/\s+/);
+    let k = words.length - 1;
+    while (k > 0 && !/^(and|or|but|with|of|in|on|at|by|for|from|to|than|as|there|here)$/i.test(words[k - 1]!)) k--;
+    const phrase = words.slice(k).join(' ') + tail;
+    if (!/^(there|here)$/i.test(phrase)) {
+      const s = from + trimmed.length - phrase.length;
+      return { start: s, end, text: phrase, role: null };
+    }
   }
   // 4. An apposition: "Joelle Pineau, VP of AI research at Meta, told …".
   if (trimmed.endsWith(',')) {
@@ -78,8 +93,47 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
       const s = from + inner.indexOf(pre[1]!, inner.length - pre[0].length);
       return { start: s, end: s + pre[1]!.length, text: pre[1]!, role: pre[2]!.trim() };
     }
+    return null;
   }
-  return null;
+  // Capitalised words right before the cue name a speaker even when they are no known entity.
+  const caps = /(?:^|[\s,;:(])((?:\p{Lu}[\p{L}&.'’-]*\s+){0,3}\p{Lu}[\p{L}&.'’-]*)$/u.exec(trimmed);
+  if (caps && !/^(The|A|An|This|That|These|Those|It|He|She|They|We|I|But|And)$/.test(caps[1]!)) {
+    const s = from + trimmed.length - caps[1]!.length;
+    const before = text.slice(from, s).trimEnd();
+    if (!before || /[,;:—–]$|\b(and|but|while|as|when|that)$/i.test(before)) return { start: s, end, text: caps[1]!, role: null };
+  }
+  return nounPhraseAtEnd(text, from, end);
+}
+
+const NP_TAGS = ['Noun', 'Adjective', 'Determiner', 'Possessive', 'ProperNoun', 'Value', 'Acronym'];
+
+/** A plain noun phrase ending at `end` ("Opposition councillors", "the Clinton campaign"). */
+function nounPhraseAtEnd(text: string, from: number, end: number): SpeakerPhrase | null {
+  let tailStart = end;
+  for (let n = 0; n < 5 && tailStart > from; n++) {
+    const prev = text.lastIndexOf(' ', tailStart - 2);
+    tailStart = prev < from ? from : prev + 1;
+  }
+  const tail = text.slice(tailStart, end);
+  if (!/[\p{L}]$/u.test(tail)) return null;
+  const terms = (nlp(tail).json({ offset: true }) as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>).flatMap((x) => x.terms);
+  let i = terms.length - 1;
+  const last = terms[i];
+  if (!last || !last.tags.includes('Noun') || last.tags.includes('Pronoun') || last.tags.includes('Date') || last.tags.includes('Gerund')) return null;
+  // Only people and bodies speak: "Opposition councillors", not "The initiative".
+  if (!['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
+  while (i > 0) {
+    const t = terms[i - 1]!;
+    if (/[,;:.!?()"“”]/.test(t.post) || !NP_TAGS.some((x) => t.tags.includes(x)) || t.tags.includes('Pronoun') || t.tags.includes('Preposition')) break;
+    i--;
+  }
+  // The phrase must start its clause: nothing but a boundary may stand before it.
+  const start = tailStart + terms[i]!.offset.start;
+  const before = text.slice(from, start).trimEnd();
+  if (before && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however|that|because|after|before|since|though|although|so))$/i.test(before)) return null;
+  const phrase = text.slice(start, end);
+  if (phrase.split(/\s+/).length > 5) return null;
+  return { start, end, text: phrase, role: null };
 }
 
 /** The speaker phrase starting at `from` (after an inverted cue: "said John Smith"). */
@@ -90,7 +144,7 @@ export function speakerAfter(text: string, from: number, to: number, mentions: M
   const named = mentions.find((m) => m.start === s || (m.start > s && /^(the\s+)?$/i.test(text.slice(s, m.start))));
   if (named && named.end <= to) {
     const rest = text.slice(named.end, to);
-    const role = /^\s*,\s*([^,.;]+)/.exec(rest);
+    const role = /^\s*,\s*([^,.;]+?)\s*(?:,|\.?$)/.exec(rest);
     return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: role ? role[1]!.trim() : null };
   }
   const pron = /^(he|she|they|it|we|I)\b/i.exec(region.trimStart());
@@ -151,6 +205,10 @@ export function resolveSpeaker(phrase: SpeakerPhrase, mentions: MentionRef[], pr
   }
   const lower = word.toLowerCase();
   if (/^(the|this|that|its)\s/.test(lower) && ORG_NOMINAL.test(lower)) {
+    // "the council" is the nearest organisation called "… Council", else the most salient one.
+    const head = lower.split(/\s+/).pop()!;
+    const named = [...mentions].reverse().find((m) => m.end <= phrase.start && m.entity.type === 'organization' && m.entity.name.toLowerCase().split(/\s+/).includes(head));
+    if (named) return { name: named.entity.name, entityId: named.entity.id };
     const m = nearest((t) => t === 'organization');
     if (m) return { name: m.entity.name, entityId: m.entity.id };
   }

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../src/article/decode.js';
+import { buildArticle, looksLikeHtml } from '../src/article/index.js';
+import { ROOT } from './helpers.js';
+
+const fixture = (p: string) => readFileSync(join(ROOT, 'fixtures', p));
+
+describe('decoding', () => {
+  it('reads UTF-8, UTF-16 with a byte-order mark and latin-1', () => {
+    expect(decodeText(Buffer.from('\uFEFFCafé', 'utf8'))).toBe('Café');
+    expect(decodeText(fixture('bad/utf16.txt'))).toMatch(/^The mayor said the new bridge/);
+    expect(decodeText(fixture('bad/latin1.txt'))).toMatch(/^Café owners in Montréal/);
+  });
+
+  it('uses the declared charset when the bytes are not UTF-8', () => {
+    const html = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-7"></head><body><p>'), Buffer.from([0xe1, 0xe2, 0xe3]), Buffer.from('</p></body></html>')]);
+    expect(decodeText(html)).toContain('αβγ');
+  });
+
+  it('refuses empty, whitespace-only and binary input with a reason', () => {
+    expect(() => decodeText(Buffer.alloc(0))).toThrow('empty file');
+    expect(() => decodeText(fixture('bad/whitespace.txt'))).toThrow('only whitespace');
+    expect(() => decodeText(fixture('bad/image.png.txt'))).toThrow('a PNG image');
+    expect(() => decodeText(Buffer.from('PK\x03\x04rest', 'latin1'))).toThrow('zip');
+  });
+});
+
+describe('HTML articles', () => {
+  const { article, links } = buildArticle({ source: 'council-budget.html', bytes: fixture('html/council-budget.html') });
+
+  it('recognises HTML by its content', () => {
+    expect(looksLikeHtml('<p>One</p><p>Two</p><div>Three</div>')).toBe(true);
+    expect(looksLikeHtml('Prices rose 3% <compared> with last year.')).toBe(false);
+  });
+
+  it('reads metadata from JSON-LD, meta tags and the canonical link', () => {
+    expect(article).toMatchObject({
+      title: 'Council approves £28.7m flood defence plan',
+      byline: 'Priya Natarajan',
+      published: '2024-03-14T09:30:00Z',
+      site: 'Riverside Gazette',
+      url: 'https://riverside-gazette.example/news/flood-defence-plan',
+    });
+  });
+
+  it('keeps the article body and drops navigation, banners, share widgets and related links', () => {
+    expect(article.text).toContain('Riverside Council approved a £28.7m flood defence plan on Tuesday');
+    expect(article.text).toContain('“This is the largest investment in the town\'s history,” the council said in a statement.');
+    for (const chrome of ['Home', 'We use cookies', 'Share on Twitter', 'Bridge closed', 'Privacy policy']) expect(article.text).not.toContain(chrome);
+    expect(article.text.split('\n\n').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('places the article links in the clean text', () => {
+    expect(links).toEqual([{ url: 'https://www.nao.example/reports/flood-risk', start: expect.any(Number), end: expect.any(Number), text: 'National Audit Office' }]);
+    expect(article.text.slice(links[0]!.start, links[0]!.end)).toBe('National Audit Office');
+  });
+
+  it('survives broken and deeply nested HTML', () => {
+    const deep = '<div>'.repeat(10_000) + '<p>The mayor said the bridge will open in May.</p>';
+    expect(buildArticle({ source: 'deep.html', bytes: Buffer.from(`<html><body>${deep}`) }).article.text).toContain('bridge will open');
+    expect(buildArticle({ source: 'broken.html', bytes: Buffer.from('<html><body><p>Unclosed <b>bold <i>text about the city budget<p>Second para') }).article.text).toContain('Second para');
+    expect(() => buildArticle({ source: 'scripts.html', bytes: Buffer.from('<html><head><script>var a=1;</script></head><body><script>x()</script></body></html>') })).toThrow('no article text');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp/index.js';
+import type { Attribution } from '../src/types.js';
+
+function attributions(text: string): Attribution[] {
+  const r = analyze(text);
+  for (const a of r.attributions) for (const p of a.contentSpans) expect(text.slice(p.start, p.end)).toBe(p.text);
+  return r.attributions;
+}
+const brief = (a: Attribution) => ({ speaker: a.speaker?.name ?? null, content: a.content, direct: a.direct });
+
+describe('direct quotes', () => {
+  it('finds a quote with the speech tag after it, in curly and straight marks', () => {
+    expect(attributions('“The plan is dead,” said Maria Lopez, the mayor.').map(brief)).toEqual([{ speaker: 'Maria Lopez', content: 'The plan is dead', direct: true }]);
+    expect(attributions('"The plan is dead," Maria Lopez said on Monday.').map(brief)).toEqual([{ speaker: 'Maria Lopez', content: 'The plan is dead', direct: true }]);
+  });
+
+  it('joins a quote split by its attribution into one', () => {
+    const [a, ...rest] = attributions('“We cannot wait for the next flood,” said Margaret Ellison. “Every year we delay, the bill grows.”');
+    expect(rest).toHaveLength(0);
+    expect(a!.speaker?.name).toBe('Margaret Ellison');
+    expect(a!.contentSpans.map((p) => p.text)).toEqual(['We cannot wait for the next flood', 'Every year we delay, the bill grows.']);
+  });
+
+  it('takes a quote introduced with a colon', () => {
+    expect(attributions('Senator Alan Brooks said: "The bill will pass next week."').map(brief)).toEqual([
+      { speaker: 'Alan Brooks', content: 'The bill will pass next week.', direct: true },
+    ]);
+  });
+
+  it('keeps a quote that runs over a paragraph break as one', () => {
+    const text = 'Dr Ana Reyes told reporters: “The trial worked in every group we tested.\n\n“We now need a larger study before anyone can say it is safe.”';
+    const list = attributions(text);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.contentSpans).toHaveLength(2);
+    expect(list[0]!.speaker?.name).toBe('Ana Reyes');
+  });
+
+  it('attributes a quoted fragment to the subject of its cue', () => {
+    const text = 'Acme Corp opened a lab to foster what it describes as “transparency, innovation and collaboration” among researchers.';
+    expect(attributions(text).map(brief)).toEqual([{ speaker: 'Acme Corp', content: 'transparency, innovation and collaboration', direct: true }]);
+  });
+
+  it('ignores scare quotes and titles nobody is said to have spoken', () => {
+    expect(attributions('The so-called “smart” meters were installed after the film “Blue Skies” was released.')).toEqual([]);
+  });
+
+  it('keeps the apposition as the role and the listener as the channel', () => {
+    const [a] = attributions('“Meta has a long history of investing in academia,” Joelle Pineau, VP of AI research at Meta, told TechCrunch via email.');
+    expect(a).toMatchObject({ speaker: { name: 'Joelle Pineau' }, role: 'VP of AI research at Meta', channel: 'TechCrunch', cue: 'told' });
+  });
+});
+
+describe('reported speech', () => {
+  it('finds "X said (that) …" without the cue and speaker in the content', () => {
+    expect(attributions('Apple said that it would open three new stores in India next year.').map(brief)).toEqual([
+      { speaker: 'Apple', content: 'it would open three new stores in India next year', direct: false },
+    ]);
+  });
+
+  it('finds "…, X said." with the content before the tag', () => {
+    expect(attributions('The factory will close in March, the company said.').map((a) => a.content)).toEqual(['The factory will close in March']);
+  });
+
+  it('finds "according to X, …" and "X told Y …"', () => {
+    const list = attributions('According to the World Bank, growth will slow to 2.4% this year. Janet Yellen told reporters that inflation was easing.');
+    expect(list.map(brief)).toEqual([
+      { speaker: 'World Bank', content: 'growth will slow to 2.4% this year', direct: false },
+      { speaker: 'Janet Yellen', content: 'inflation was easing', direct: false },
+    ]);
+  });
+
+  it('covers reporting verbs in other tenses with auxiliaries', () => {
+    const list = attributions('The regulator has warned that prices could double. Critics had argued the scheme was unfair. Shell denied that it had misled investors.');
+    expect(list.map((a) => a.cue)).toEqual(['has warned', 'had argued', 'denied']);
+    expect(list.map((a) => a.speaker?.name)).toEqual(['The regulator', 'Critics', 'Shell']);
+  });
+
+  it('does not take negated or passive verbs as speech', () => {
+    expect(attributions('Meta didn’t indicate that it would fund the group. The changes were welcomed by users across the country.')).toEqual([]);
+  });
+});
+
+describe('speakers', () => {
+  it('resolves a pronoun to the nearest earlier compatible entity', () => {
+    const list = attributions('Sarah Connolly joined Acme Corp in 2019. She said the company had doubled its revenue since then.');
+    expect(list[0]!.speaker?.name).toBe('Sarah Connolly');
+  });
+
+  it('resolves "it" to the subject organisation and "the company" to an organisation', () => {
+    const list = attributions('Acme Corp launched a new phone in Berlin. It said sales had exceeded forecasts. The company added that prices would not rise.');
+    expect(list.map((a) => a.speaker?.name)).toEqual(['Acme Corp', 'Acme Corp']);
+  });
+
+  it('keeps the article words for unnamed speakers', () => {
+    const [a] = attributions('People familiar with the matter said the merger would be announced on Friday.');
+    expect(a!.speaker).toEqual({ name: 'People familiar with the matter', entityId: null });
+  });
+});
+
+describe('bad input does not break attribution', () => {
+  it('survives an unclosed quotation mark at the end of an article', () => {
+    expect(() => attributions('The minister said: “We will never give up on this project and we')).not.toThrow();
+  });
+
+  it('survives a quote of 10,000 words', () => {
+    const quote = Array.from({ length: 10_000 }, (_, i) => (i % 12 === 11 ? 'word.' : 'word')).join(' ');
+    const list = attributions(`“${quote}” said Maria Lopez.`);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.content.split(' ').length).toBeGreaterThan(9_000);
+  });
+
+  it('survives nested quotes and text made only of quotation marks', () => {
+    const nested = attributions('“He told me ‘never again’ and left,” said Tom Hale.');
+    expect(nested.map(brief)).toEqual([{ speaker: 'Tom Hale', content: 'He told me ‘never again’ and left', direct: true }]);
+    expect(() => attributions('“”‘’"" “ ” « » "')).not.toThrow();
+  });
+});

@@ -1,0 +1,165 @@
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleResult } from '../src/types.js';
+import { ARTICLES, ROOT, contractProblems, run, tempDir } from './helpers.js';
+
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+describe('newsclaims extract', () => {
+  const db = join(tempDir(), 'e2e.db');
+  let results: ArticleResult[] = [];
+
+  beforeAll(() => {
+    const r = run(['extract', ARTICLES, '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    results = lines(r.stdout).map((l) => JSON.parse(l) as ArticleResult);
+  });
+
+  it('prints one NDJSON article per line in a pipe and stores them', () => {
+    expect(results).toHaveLength(4);
+    expect(results.every((r) => r.status === 'stored')).toBe(true);
+    expect(results.map((r) => r.article.source)).toEqual(['000', '001', '002', '003'].map((n) => expect.stringContaining(`${n}_`)));
+  });
+
+  it('keeps the JSON contract: exact offsets and existing ids on every fixture', () => {
+    for (const r of results) {
+      expect(Object.keys(r.article)).toEqual(expect.arrayContaining(['id', 'source', 'url', 'title', 'byline', 'published', 'site', 'text', 'sha256']));
+      expect(contractProblems(r)).toEqual([]);
+      expect(r.claims.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('says an article was updated when the same text is extracted again', () => {
+    const r = run(['extract', join(ARTICLES, '002_c9b2537f039fadbd.txt'), '--db', db, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).status).toBe('updated');
+  });
+
+  it('reads stdin, and prints a single JSON document for one input', () => {
+    const r = run(['extract', '-', '--no-store', '--format', 'json'], { input: 'Apple said that it would open three new stores in India next year.' });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as ArticleResult;
+    expect(doc.article.source).toBe('stdin');
+    expect(doc.status).toBe('not stored');
+    expect(doc.attributions[0]).toMatchObject({ speaker: { name: 'Apple' }, direct: false });
+  });
+
+  it('reads HTML files and turns their links into sources', () => {
+    const r = run(['extract', join(ROOT, 'fixtures/html/council-budget.html'), '--no-store', '--format', 'json']);
+    const doc = JSON.parse(r.stdout) as ArticleResult;
+    expect(doc.article.title).toBe('Council approves £28.7m flood defence plan');
+    expect(doc.sources.find((s) => s.kind === 'url')).toMatchObject({ name: 'nao.example', mentions: [{ text: 'National Audit Office' }] });
+    expect(contractProblems(doc)).toEqual([]);
+  });
+
+  describe('query commands', () => {
+    it('claims --speaker finds the attributed claims, in every format', () => {
+      const nd = lines(run(['claims', '--speaker', 'Pineau', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(nd.length).toBeGreaterThan(0);
+      expect(nd.every((c) => c.speaker === 'Joelle Pineau')).toBe(true);
+      const json = JSON.parse(run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'json']).stdout);
+      expect(json).toEqual(nd);
+      const csv = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'csv']).stdout;
+      expect(lines(csv)[0]).toBe('id,article,source,claim,speaker,text,direct,hedged,hedges,score,entities,sources');
+      expect(csv).toContain('Joelle Pineau');
+      const tableOut = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'table']).stdout;
+      expect(lines(tableOut)[0]).toMatch(/^ARTICLE\s+CLAIM\s+SPEAKER\s+SCORE\s+TEXT$/);
+    });
+
+    it('claims --entity, --source, --direct and --all filter', () => {
+      const byEntity = lines(run(['claims', '--entity', 'ChatGPT', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(byEntity.map((c) => c.text)).toEqual([expect.stringContaining('ChatGPT')]);
+      const bySource = lines(run(['claims', '--source', 'reuters.com', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(bySource).toHaveLength(1);
+      const direct = lines(run(['claims', '--direct', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(direct.length).toBeGreaterThan(0);
+      expect(direct.every((c) => c.direct)).toBe(true);
+      const all = lines(run(['claims', '--all', '--db', db]).stdout).length;
+      expect(all).toBeGreaterThan(lines(run(['claims', '--db', db]).stdout).length);
+    });
+
+    it('entities, sources, articles, search, show and stats answer', () => {
+      const people = lines(run(['entities', '--type', 'person', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(people.map((e) => e.name)).toEqual(expect.arrayContaining(['Joelle Pineau', 'Mark Zuckerberg']));
+      expect(people.every((e) => e.type === 'person' && e.articles >= 1 && e.mentions >= 1)).toBe(true);
+      const sources = lines(run(['sources', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(sources.map((s) => s.name)).toEqual(expect.arrayContaining(['reuters.com', 'TechCrunch']));
+      expect(lines(run(['articles', '--db', db]).stdout)).toHaveLength(4);
+      const hits = lines(run(['search', 'open', 'source', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(hits.length).toBeGreaterThan(0);
+      // Porter stemming: "sourcing" matches "source".
+      expect(hits.every((h) => /open/i.test(h.text) && /sourc/i.test(h.text))).toBe(true);
+      const shown = JSON.parse(run(['show', results[0]!.article.id.slice(0, 6), '--db', db]).stdout);
+      expect(shown.article.sha256).toBe(results[0]!.article.sha256);
+      expect(shown.attributions).toEqual(results[0]!.attributions);
+      const stats = JSON.parse(run(['stats', '--db', db]).stdout);
+      expect(stats).toMatchObject({ database: db, articles: 4 });
+    });
+  });
+});
+
+describe('errors and exit codes', () => {
+  it('reports each bad input on one line, goes on with the rest, and exits 1', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.txt'), 'The mayor said the new bridge will open in May.');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'page.json'), '{"a": 1}'); // not an article extension: skipped in a walk
+    symlinkSync(join(dir, 'missing.txt'), join(dir, 'broken.txt'));
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'secret.txt'), 'hidden');
+    chmodSync(join(dir, 'locked', 'secret.txt'), 0o000);
+    const db = join(dir, 'x.db');
+    const r = run(['extract', dir, join(dir, 'nope.txt'), '--db', db]);
+    expect(r.code).toBe(1);
+    const errors = lines(r.stderr);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^newsclaims: cannot read '.*broken\.txt': no such file$/),
+        expect.stringMatching(/^newsclaims: cannot read '.*empty\.txt': empty file$/),
+        expect.stringMatching(/^newsclaims: cannot read '.*binary\.txt': a zip archive, not text or HTML$/),
+        expect.stringMatching(/^newsclaims: cannot read '.*nope\.txt': no such file$/),
+      ]),
+    );
+    expect(lines(r.stdout).map((l) => JSON.parse(l).article.source)).toContain(join(dir, 'good.txt'));
+    // What was stored is there.
+    expect(lines(run(['articles', '--db', db]).stdout).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exits 2 on usage errors with a one-line message', () => {
+    const r = run(['claims', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)[0]).toMatch(/^newsclaims: .*xml/);
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run(['extract']).code).toBe(2);
+  });
+
+  it('says clearly when there is no database or it is not SQLite, without touching the file', () => {
+    const dir = tempDir();
+    const r = run(['claims', '--db', join(dir, 'none.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^newsclaims: no database at/);
+    const notDb = join(dir, 'notes.db');
+    writeFileSync(notDb, 'not a database');
+    const r2 = run(['extract', join(ARTICLES, '002_c9b2537f039fadbd.txt'), '--db', notDb]);
+    expect(r2.code).toBe(1);
+    expect(lines(r2.stderr)).toEqual([expect.stringMatching(/not a SQLite database/)]);
+    expect(readFileSync(notDb, 'utf8')).toBe('not a database');
+  });
+
+  it('has --help with an example for every command', () => {
+    for (const cmd of ['extract', 'claims', 'entities', 'sources', 'articles', 'search', 'show']) {
+      const r = run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Examples?:\n\s+\$ newsclaims/);
+    }
+  });
+
+  it('treats empty stdin as a failed input', () => {
+    const r = run(['extract', '-', '--no-store'], { input: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("newsclaims: cannot read 'stdin': empty input\n");
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp/index.js';
+
+const entities = (text: string) => analyze(text).entities;
+
+describe('entities', () => {
+  it('gives clean spans without punctuation, quotes or possessives, with exact offsets', () => {
+    const text = '“The group” was founded by Joelle Pineau, who runs Meta’s lab with OpenAI’s help.';
+    const list = entities(text);
+    const names = list.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Joelle Pineau', 'Meta', 'OpenAI']));
+    for (const e of list) {
+      expect(e.name).not.toMatch(/^[“"'‘]|[,.”"’]$|['’]s$/);
+      for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('finds CamelCase names compromise does not tag', () => {
+    const names = entities('The startup told TechCrunch that OpenAI had licensed ChatGPT to it.').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['TechCrunch', 'OpenAI', 'ChatGPT']));
+  });
+
+  it('merges surnames, titles and acronyms into one entity with aliases', () => {
+    const list = entities('Mark Zuckerberg spoke on Monday. Later Mr Zuckerberg met the National Audit Office (NAO). The NAO said costs rose.');
+    const zuck = list.find((e) => e.name === 'Mark Zuckerberg');
+    expect(zuck).toMatchObject({ type: 'person', aliases: ['Zuckerberg'] });
+    expect(zuck!.mentions).toHaveLength(2);
+    const nao = list.find((e) => e.name === 'National Audit Office');
+    expect(nao).toMatchObject({ type: 'organization', aliases: ['NAO'] });
+    expect(nao!.mentions).toHaveLength(3);
+  });
+
+  it('keeps "Meta" and "Meta AI" apart and merges "Meta’s" into "Meta"', () => {
+    const list = entities('Meta said Meta’s AI group, Meta AI, would grow. Analysts praised Meta.');
+    expect(list.filter((e) => e.name === 'Meta')).toHaveLength(1);
+    expect(list.find((e) => e.name === 'Meta')!.mentions).toHaveLength(3);
+    expect(list.some((e) => e.name === 'Meta AI')).toBe(true);
+  });
+
+  it('does not promote capitalised headline words or sentence starts to names', () => {
+    const names = entities('Council Approves New Budget For Schools\n\nMembers voted on Tuesday. However, Reports differ.').map((e) => e.name);
+    expect(names).not.toContain('Approves');
+    expect(names).not.toContain('Members');
+    expect(names).not.toContain('However');
+  });
+
+  it('types people, organisations and places', () => {
+    const list = entities('Angela Merkel met officials from Siemens AG in Paris.');
+    const type = (n: string) => list.find((e) => e.name === n)?.type;
+    expect(type('Angela Merkel')).toBe('person');
+    expect(type('Siemens AG')).toBe('organization');
+    expect(type('Paris')).toBe('place');
+  });
+});

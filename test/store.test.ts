@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../src/pipeline.js';
+import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { Store } from '../src/store/index.js';
+import { ARTICLES, tempDir } from './helpers.js';
+
+const seed = (name: string) => {
+  const path = join(ARTICLES, name);
+  return extractDocument({ source: path, bytes: readFileSync(path) });
+};
+
+describe('store', () => {
+  it('gives back exactly what was stored (round trip)', () => {
+    const store = Store.open(join(tempDir(), 'a.db'));
+    const r = seed('000_e46a63b45c546be4.txt');
+    expect(store.save(r)).toBe('stored');
+    const back = store.show(r.article.id)!;
+    const { status: _status, ...expected } = r;
+    expect(JSON.parse(JSON.stringify(back, (k, v) => (k === 'storeId' ? undefined : v)))).toEqual(JSON.parse(JSON.stringify(expected)));
+    store.close();
+  });
+
+  it('replaces an article extracted again instead of duplicating it', () => {
+    const store = Store.open(join(tempDir(), 'b.db'));
+    const r = seed('002_c9b2537f039fadbd.txt');
+    store.save(r);
+    const before = store.stats();
+    expect(store.save(r)).toBe('updated');
+    expect(store.stats()).toEqual(before);
+    expect(store.search('child exploitation').length).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it('keeps one entity row across articles with counts of articles and mentions', () => {
+    const store = Store.open(join(tempDir(), 'c.db'));
+    for (const f of ['000_e46a63b45c546be4.txt', '001_0182837d26875113.txt', '002_c9b2537f039fadbd.txt']) store.save(seed(f));
+    const meta = store.entities({ name: 'Meta' }).filter((e) => e.name === 'Meta');
+    expect(meta).toHaveLength(1);
+    expect(meta[0]!.articles).toBe(3);
+    expect(meta[0]!.mentions).toBeGreaterThan(20);
+    store.close();
+  });
+
+  it('filters claims by speaker, entity and source, binding user text as parameters', () => {
+    const store = Store.open(join(tempDir(), 'd.db'));
+    store.save(seed('000_e46a63b45c546be4.txt'));
+    store.save(seed('001_0182837d26875113.txt'));
+    expect(store.claims({ speaker: 'Pineau' }).every((c) => c.speaker === 'Joelle Pineau')).toBe(true);
+    expect(store.claims({ speaker: 'Pineau' }).length).toBeGreaterThan(0);
+    expect(store.claims({ source: 'reuters.com' }).map((c) => c.text)).toEqual([expect.stringContaining('not specified [3]')]);
+    expect(store.claims({ entity: 'ChatGPT' })).toHaveLength(1);
+    const claimsBefore = store.stats().claims;
+    for (const evil of ["'; DROP TABLE claims; --", '%', '_', '"', "' OR 1=1 --", 'NEAR(', '*']) {
+      expect(store.claims({ speaker: evil })).toEqual([]);
+      expect(store.claims({ entity: evil, source: evil })).toEqual([]);
+      expect(() => store.search(evil)).not.toThrow();
+    }
+    expect(store.search('%')).toEqual([]);
+    expect(store.stats().claims).toBe(claimsBefore);
+    store.close();
+  });
+
+  it('refuses a file that is not SQLite, a corrupt database and a newer schema, leaving them untouched', () => {
+    const dir = tempDir();
+    const notDb = join(dir, 'notes.db');
+    writeFileSync(notDb, 'these are my notes, not a database');
+    expect(() => Store.open(notDb)).toThrow(/not a SQLite database/);
+    expect(readFileSync(notDb, 'utf8')).toBe('these are my notes, not a database');
+
+    const corrupt = join(dir, 'corrupt.db');
+    const good = Store.open(corrupt);
+    good.save(seed('002_c9b2537f039fadbd.txt'));
+    good.close();
+    const bytes = readFileSync(corrupt);
+    bytes.fill(0x41, 100, 4096 * 2);
+    writeFileSync(corrupt, bytes);
+    expect(() => Store.open(corrupt)).toThrow(/corrupt|malformed|not a database/);
+    expect(readFileSync(corrupt).equals(bytes)).toBe(true);
+
+    const newer = join(dir, 'newer.db');
+    const db = new Database(newer);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => Store.open(newer)).toThrow(/newer newsclaims/);
+  });
+});
