@@ -2,10 +2,14 @@
 // "…, X said", "according to X, …"), each with its speaker resolved to an entity.
 import nlp from 'compromise';
 import type { Attribution, Entity, Span, SpeakerRef } from '../types.js';
-import { cueBase, TAKES_LISTENER, WEAK_CUES } from './cues.js';
+import { cueBase, NOUN_LIKE_FORMS, TAKES_LISTENER, WEAK_CUES } from './cues.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { Paragraph, Sentence } from './segment.js';
-import { resolveSpeaker, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './speakers.js';
+import { nounPhraseAtStart, resolveSpeaker, speakerAfter, speakerBefore, TITLE_PREFIX, type MentionRef, type SpeakerPhrase } from './speakers.js';
+
+
+// Verbs that report speech only with "that", a colon or a quote after them ("responded that …").
+const NEEDS_THAT = new Set(['answer', 'respond', 'reply', 'state', 'feel', 'hold', 'agree', 'disagree', 'list', 'repeat', 'echo', 'list', 'calculate', 'project', 'signal']);
 
 const CLAUSE_CUES = new Set(['say', 'write', 'tell', 'think', 'believe', 'feel', 'find', 'show', 'add', 'note', 'explain', 'argue', 'insist', 'suggest', 'post', 'tweet', 'state', 'report']);
 
@@ -30,7 +34,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 const AUX_END = /(?:^|\s)(?:has|have|had|will|would|could|may|might|also|previously|now|repeatedly|reportedly|publicly|later|further|recently|once|already|again|then|is|are|was|were|be|been|just|even|first|long|often|since|began to|begun to|started to|continued to|went on to|proceeded to|soon|quickly|angrily|flatly|privately|separately)\s+$/i;
 const NEGATION = /\b(not|never|no longer|neither|nor|declined to|refused to|did ?n[o’']t|does ?n[o’']t|do ?n[o’']t|would ?n[o’']t|could ?n[o’']t|has ?n[o’']t|have ?n[o’']t|had ?n[o’']t|won[’']t|is ?n[o’']t|was ?n[o’']t|without)\s+(\w+\s+)?$/i;
 const CHANNEL = /^(?:\s*(?:in|on|via|during|at|through|over|to)\s+(?:a|an|the|his|her|its|their|our|this|that|an?\s+\w+)?\s*(?:[\p{L}-]+\s+){0,3}?(?:blog post|post|statement|interview|email|e-mail|emails|tweet|tweets|letter|release|press release|call|conference|speech|note|filing|report|video|podcast|memo|op-ed|column|essay|message|briefing|hearing|testimony|appearance|remarks|session|event|rally|Twitter|X|Facebook|LinkedIn|Instagram|Threads|television|TV|radio|court|documents|book|paper|study|survey|newsletter|website|announcement))\b/iu;
-const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))/i;
+const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))\b/i;
 
 function wordsIn(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -51,7 +55,7 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 /** The end of reported content: the sentence end, cut before ", but it …" and ", according to". */
 function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
-  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+according to\b|\s+[—–]\s+/.exec(slice);
+  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b/.exec(slice);
   return cut ? from + cut.index : sentEnd;
 }
 
@@ -75,10 +79,16 @@ function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
     const before = text.slice(s.start, w.start);
     if (NEGATION.test(before)) continue;
     const prev = ws[i - 1]?.w.toLowerCase();
+    // "Editor’s note", "the Justice Department's urging": a possessive makes the cue a noun.
+    if (prev && /['’]s$/.test(prev) && !/(ed|ing)$/.test(w.w) && !/^(it|he|she|that|what|there|who)['’]s$/.test(prev)) continue;
+    if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.
     if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before) && !/\b(has|have|had)\s+been\s+$/i.test(before)) continue;
-    if (/ing$/.test(w.w) && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
+    // A gerund is a cue after an auxiliary ("is warning"), in a participle clause (", saying …")
+    // or after "with" and its subject ("with analysts saying …").
+    const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before);
+    if (/ing$/.test(w.w) && !participle && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
     // Gather auxiliaries into the cue text ("has now expressed").
     let cueStart = w.start;
     for (let m = AUX_END.exec(text.slice(s.start, cueStart)); m; m = AUX_END.exec(text.slice(s.start, cueStart))) {
@@ -164,14 +174,14 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
         const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
         const pre = text.slice(tagFrom + lead, hit.cueStart);
-        if (pre.split(/\s+/).length > 16) break;
+        if (pre.split(/\s+/).length > 40) break;
         const speaker = pre.trim()
           ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions)
           : speakerAfter(text, hit.word.end, tagTo, mentions);
         // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
         if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
-        // The tag is the speaker and cue right after the quote, nothing else in front.
-        if (!speaker || (pre.trim() && speaker.start !== tagFrom + lead)) break;
+        // The tag is the speaker and cue right after the quote, nothing else in front but a title.
+        if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)))) break;
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
         draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
         break;
@@ -185,7 +195,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         const s0 = sent.start + lead.length - acc[0].length + acc[0].indexOf(acc[1]!);
         const sp = speakerAfter(text, s0, s0 + acc[1]!.length, mentions);
         if (sp) draft = { speaker: sp, cue: 'according to', channel: null, pieces, direct: true, covers: [sent.start, last.close] };
-      } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4)) {
+      } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4) || (cueBase(/(\S+)\s*$/.exec(lead)?.[1] ?? '') && words >= 3 && /^[\s.,!?;"”’']*$/.test(text.slice(last.close, (lastSent ?? sent).end)))) {
         const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
         const hit = hits[hits.length - 1];
         if (hit && first.open - hit.word.end < 40) {
@@ -195,6 +205,16 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
             draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
           }
         }
+      }
+    }
+    // "Name, Outlet: “…”" at the start of a paragraph: the colon is the cue.
+    if (!draft && sent) {
+      const para = paras[first.paragraph]!;
+      const lead = text.slice(para.start, first.open);
+      const label = /^([^:.!?“”"]{2,90}?)\s*:\s*$/.exec(lead);
+      if (label && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 12) {
+        const sp = speakerAfter(text, para.start, para.start + label[1]!.length, mentions) ?? { start: para.start, end: para.start + label[1]!.length, text: label[1]!, role: null };
+        draft = { speaker: sp, cue: ':', channel: null, pieces, direct: true, covers: [para.start, last.close] };
       }
     }
     // A quote that continues the previous one after its tag: “…,” she said. “…”
@@ -227,8 +247,35 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       let speaker = speakerBefore(text, clauseStart, hit.cueStart, mentions) ?? (clauseStart > s.start ? speakerBefore(text, s.start, hit.cueStart, mentions) : null);
       let contentSpan: Span | null = null;
       let channel: string | null = null;
-      const inverted = !speaker && /,\s*$/.test(text.slice(s.start, hit.cueStart));
+      // "…, said the company." — an inverted tag closes its sentence.
+      const inverted = !speaker && !/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart)) && text.slice(hit.word.end, s.end).split(/\s+/).length <= 12;
       if (inverted) speaker = speakerAfter(text, hit.word.end, s.end, mentions);
+      if (!speaker) {
+        // "X said A, but said B": the second cue shares the first one's speaker.
+        const prev = drafts[drafts.length - 1];
+        if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
+        // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
+        else if (/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart))) {
+          if (prev?.speaker && prev.covers[0] >= s.start - 400 && prev.covers[1] <= hit.cueStart && prev.covers[1] >= s.start - 2) speaker = prev.speaker;
+          else {
+            // The subject of the clause before the participle; leading phrases ("On Monday, …") are skipped.
+            const starts = [s.start, ...[...text.slice(s.start, hit.cueStart).matchAll(/,\s+|\s[–—]\s+/g)].map((m) => s.start + m.index! + m[0].length)];
+            starts.pop();
+            for (const st of starts.reverse()) {
+              const subject = speakerAfter(text, st, hit.cueStart, mentions) ?? nounPhraseAtStart(text, st, hit.cueStart);
+              if (subject && subject.end < hit.cueStart && !/^(it|this|that|there)$/i.test(subject.text)) {
+                speaker = subject;
+                break;
+              }
+            }
+          }
+        }
+        // "Obama blasted Trump … and said …": a coordinated verb shares the sentence's subject.
+        else if (/[\s,;](?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(s.start, hit.cueStart))) {
+          const subject = speakerAfter(text, s.start, hit.cueStart, mentions);
+          if (subject && subject.end < hit.cueStart && !/^(it|this|that|there|they)$/i.test(subject.text)) speaker = subject;
+        }
+      }
       if (!speaker) continue;
       const obj = skipObject(text, Math.max(hit.word.end, inverted ? speaker.end : hit.word.end), s.end, hit.base, mentions);
       channel = obj.channel;
@@ -241,6 +288,9 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         if (/,\s*$/.test(lead) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + lead.replace(/,\s*$/, '').length);
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < 3) continue;
+      // "spoke on the condition of anonymity" is about the speaker, not a statement.
+      if (/^(on|about|with|to|for|at|in)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart) continue;
+      if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
       if (CLAUSE_CUES.has(hit.base) && !/^[“"‘]/.test(contentSpan.text) && !nlp(contentSpan.text).has('#Verb')) continue;
@@ -254,21 +304,25 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         covers: [Math.min(contentSpan.start, speaker.start), Math.max(contentSpan.end, hit.word.end)],
       });
     }
-    // According to X, …
+    // According to X, …  /  …, according to X.
     const acc = /according to\s+/gi;
     let m: RegExpExecArray | null;
     const slice = text.slice(s.start, s.end);
     while ((m = acc.exec(slice))) {
       const at = s.start + m.index;
       if (covered(at, at + m[0].length)) continue;
-      const sp = speakerAfter(text, at + m[0].length, s.end, mentions);
-      if (!sp) continue;
-      const comma = text.indexOf(',', sp.end);
-      let content: Span | null;
-      if (m.index === 0 || /^\s*$/.test(slice.slice(0, m.index))) content = comma >= 0 && comma < s.end ? trimSpan(text, comma + 1, s.end) : null;
-      else content = trimSpan(text, s.start, at);
+      const leading = /^[\s"“]*$/.test(slice.slice(0, m.index)) || /[,;:]\s*$/.test(slice.slice(0, m.index)) === false && m.index < 3;
+      const from = at + m[0].length;
+      // The source runs to the next comma (leading form) or to the sentence end (trailing form).
+      const comma = text.indexOf(',', from);
+      const spEnd = leading ? (comma >= 0 && comma < s.end ? comma : -1) : s.end;
+      if (spEnd < 0) continue;
+      const spSpan = trimSpan(text, from, spEnd);
+      if (!spSpan || spSpan.text.split(/\s+/).length > 25) continue;
+      const sp = speakerAfter(text, from, spEnd, mentions) ?? { start: spSpan.start, end: spSpan.end, text: spSpan.text, role: null };
+      const content = leading ? trimSpan(text, spEnd + 1, s.end) : trimSpan(text, s.start, at);
       if (!content || content.text.split(/\s+/).length < 3) continue;
-      drafts.push({ speaker: sp, cue: 'according to', channel: null, pieces: [content], direct: false, covers: [Math.min(at, content.start), Math.max(sp.end, content.end)] });
+      drafts.push({ speaker: sp, cue: 'according to', channel: null, pieces: [content], direct: false, covers: [Math.min(at, content.start), Math.max(spSpan.end, content.end)] });
     }
   }
 

@@ -9,7 +9,7 @@ const REGULAR = (
   'criticize criticise decline dismiss doubt echo fear hint lament list mock object pledge praise ' +
   'recommend reiterate reject reckon recount remind worry caution counter demand agree disagree ' +
   'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +
-  'confide continue quip retort whisper shout yell scream cry sigh'
+  'confide quip retort whisper shout yell scream cry sigh'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -21,10 +21,7 @@ const IRREGULAR: Record<string, string[]> = {
   find: ['find', 'finds', 'found', 'finding'],
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
-  put: ['put', 'puts', 'putting'],
   insist: ['insist', 'insists', 'insisted', 'insisting'],
-  feel: ['feel', 'feels', 'felt', 'feeling'],
-  hold: ['hold', 'holds', 'held', 'holding'],
 };
 
 function inflect(base: string): string[] {
@@ -57,4 +54,12 @@ export const WEAK_CUES = new Set([
   'signal', 'cite', 'welcome', 'answer', 'cry', 'hold', 'put', 'feel', 'think', 'believe', 'express', 'describe',
   'characterize', 'characterise', 'encourage', 'accuse', 'blame', 'praise', 'criticize', 'criticise', 'mock',
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
+]);
+
+/** Forms that are nouns at least as often as verbs ("other states", "the reports"). */
+export const NOUN_LIKE_FORMS = new Set([
+  'states', 'state', 'posts', 'post', 'lists', 'list', 'reports', 'report', 'echoes', 'echo', 'fears', 'fear', 'doubts', 'doubt',
+  'answers', 'answer', 'questions', 'charges', 'charge', 'projects', 'project', 'signals', 'signal', 'notes', 'note', 'calls',
+  'demands', 'demand', 'promises', 'promise', 'pledges', 'pledge', 'worries', 'cries', 'jokes', 'joke', 'comments', 'comment',
+  'remarks', 'remark', 'estimates', 'estimate', 'forecasts', 'forecast', 'claims', 'claim', 'denies', 'reply', 'replies', 'responds',
 ]);

@@ -129,7 +129,7 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
   const w = t.text;
   if (!isCapitalised(w) || !/\p{L}/u.test(w)) return false;
   const lower = w.toLowerCase();
-  if (NOT_NAMES.has(lower) || /['’](ll|m|re|ve|d)$/i.test(w)) return false;
+  if (NOT_NAMES.has(lower) || HONORIFICS.has(lower) || /['’](ll|m|re|ve|d)$/i.test(w)) return false;
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   if (t.tags.has('Determiner') || t.tags.has('Pronoun')) return knownNames().has(lower);
   const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
@@ -164,7 +164,7 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     const prev = terms[i - 1];
     const joined = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && !prev.possessive;
     const next = terms[i + 1];
-    if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^[ \t]*$/.test(t.gapAfter)) {
+    if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^\.?[ \t]*$/.test(t.gapAfter)) {
       // "Mr Zuckerberg", "President Obama", "CEO Mark Zuckerberg": the title is not part of the name.
       if (isCapitalised(t.text)) {
         honorific = t.text;

@@ -20,7 +20,7 @@ export function furnitureParagraphs(paras: Paragraph[]): Set<number> {
     else if (/^(\[\d+\]\s*\S+\s*)+$/.test(t)) out.add(p.index); // a reference list
     // A short line repeated verbatim (a headline shown three times) is kept once.
     const key = t.toLowerCase();
-    if (t.length < 200) {
+    if (t.length < 100) {
       if (seen.has(key)) {
         out.add(p.index);
         out.add(seen.get(key)!);

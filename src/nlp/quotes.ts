@@ -26,8 +26,10 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
   let i = p.start;
   while (i < p.end) {
     const c = text[i]!;
-    const closer = OPENERS[c];
     const prev = text[i - 1];
+    // NYT style: two apostrophes open and close a quotation (''like this'').
+    const doubled = c === "'" && text[i + 1] === "'" && !isWordChar(prev);
+    const closer = doubled ? "''" : OPENERS[c];
     // A single quote opens only where an apostrophe cannot be: after a space or bracket, before a letter.
     const opens =
       closer !== undefined &&
@@ -37,11 +39,12 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
       i++;
       continue;
     }
-    let j = i + 1;
+    const openLen = doubled ? 2 : 1;
+    let j = i + openLen;
     let found = -1;
     while (j < p.end) {
       const d = text[j]!;
-      if (d === closer || (closer === '”' && d === '"') || (closer === '"' && d === '”')) {
+      if (doubled ? text.startsWith("''", j) : d === closer || (closer === '”' && d === '"') || (closer === '"' && d === '”')) {
         // A closing single quote followed by a letter is an apostrophe ("don’t").
         if (closer === '’' && isWordChar(text[j + 1])) {
           j++;
@@ -52,13 +55,13 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
       }
       j++;
     }
-    if (found < 0 && c === '‘') {
-      i++; // an unmatched single mark is an apostrophe or a typo, not a quotation
+    if (found < 0 && (c === '‘' || doubled)) {
+      i += openLen; // an unmatched single mark is an apostrophe or a typo, not a quotation
       continue;
     }
     const closed = found >= 0;
-    const close = closed ? found + 1 : p.end;
-    let cs = i + 1;
+    const close = closed ? found + closer!.length : p.end;
+    let cs = i + openLen;
     let ce = closed ? found : p.end;
     while (cs < ce && /\s/.test(text[cs]!)) cs++;
     while (ce > cs && /[\s,]/.test(text[ce - 1]!)) ce--;

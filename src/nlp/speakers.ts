@@ -17,6 +17,9 @@ export interface SpeakerPhrase {
   role: string | null;
 }
 
+/** Titles that may stand before a name without being part of it. */
+export const TITLE_PREFIX = /^\s*(?:(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Vice President|Secretary|Gen|Judge|Rev|Sir|Dame|CEO|chief executive|founder|spokesperson|spokesman|spokeswoman)\.?\s+)*$/i;
+
 const PRONOUN = /^(he|she|they|it|we|i|who|which)$/i;
 
 const HEADS =
@@ -83,9 +86,11 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
       const after = text.slice(m.end, from + inner.length);
       const lead = text.slice(from, m.start);
       if (!/^['’]?s?\s*,\s*\S/.test(after)) continue;
-      if (lead.trim() && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however))\s*$/i.test(lead.trim()) && !/^\s*(CEO|chief executive|president|founder|spokesperson|spokesman)?\s*$/i.test(lead)) continue;
+      // Before the name: nothing, a clause boundary, a title, or a short descriptor ("Republican pollster").
+      const descriptor = from === 0 || /^[\s,;:—–]*$/.test(text.slice(Math.max(0, from - 2), from));
+      if (lead.trim() && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however))\s*$/i.test(lead.trim()) && !TITLE_PREFIX.test(lead) && !(descriptor && /^(?:[\p{L}.'’-]+\s+){1,4}$/u.test(lead) && !/\b(said|says|told|and|but|that|who|which|the)\b/i.test(lead.replace(/^the\s+/i, '')))) continue;
       const role = after.replace(/^['’]?s?\s*,\s*/, '').trim();
-      if (role.split(/\s+/).length > 14) continue;
+      if (role.split(/\s+/).length > 30) continue;
       return { start: m.start, end: m.end, text: text.slice(m.start, m.end), role };
     }
     const pre = /^(?:[^,]*?[\s,])?((?:he|she|they|it|we|I))\s*,\s*([^,]+)$/i.exec(inner);
@@ -139,7 +144,10 @@ function nounPhraseAtEnd(text: string, from: number, end: number): SpeakerPhrase
 /** The speaker phrase starting at `from` (after an inverted cue: "said John Smith"). */
 export function speakerAfter(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
   const region = text.slice(from, to);
-  const lead = region.length - region.trimStart().length;
+  // Titles before the name are skipped: "said Rep. Jerry Nadler".
+  const title = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Vice President|Secretary|Gen|Judge|Rev|Sir|Dame)\.?\s+)*/.exec(region)![0];
+  const named0 = mentions.find((m) => m.start === from + title.length);
+  const lead = named0 ? title.length : region.length - region.trimStart().length;
   const s = from + lead;
   const named = mentions.find((m) => m.start === s || (m.start > s && /^(the\s+)?$/i.test(text.slice(s, m.start))));
   if (named && named.end <= to) {
@@ -217,4 +225,24 @@ export function resolveSpeaker(phrase: SpeakerPhrase, mentions: MentionRef[], pr
     if (m) return { name: m.entity.name, entityId: m.entity.id };
   }
   return { name: word, entityId: null };
+}
+
+/** The subject noun phrase at the start of a sentence ("The influential daily endorsed …"). */
+export function nounPhraseAtStart(text: string, from: number, to: number): SpeakerPhrase | null {
+  const head = text.slice(from, Math.min(to, from + 80));
+  const terms = (nlp(head).json({ offset: true }) as Array<{ terms: Array<{ text: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>).flatMap((x) => x.terms);
+  let i = 0;
+  while (i < terms.length && NP_TAGS.some((x) => terms[i]!.tags.includes(x)) && !terms[i]!.tags.includes('Pronoun') && !terms[i]!.tags.includes('Preposition')) {
+    if (/[,;:.!?()"“”]/.test(terms[i]!.post)) {
+      i++;
+      break;
+    }
+    i++;
+  }
+  if (i === 0) return null;
+  const last = terms[i - 1]!;
+  if (!last.tags.includes('Noun') || !['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
+  const start = from + terms[0]!.offset.start;
+  const end = from + last.offset.start + last.offset.length;
+  return { start, end, text: text.slice(start, end), role: null };
 }
