@@ -9,7 +9,7 @@ import { nounPhraseAtStart, resolveSpeaker, speakerAfter, speakerBefore, TITLE_P
 
 
 // Verbs that report speech only with "that", a colon or a quote after them ("responded that …").
-const NEEDS_THAT = new Set(['answer', 'respond', 'reply', 'state', 'feel', 'hold', 'agree', 'disagree', 'list', 'repeat', 'echo', 'list', 'calculate', 'project', 'signal']);
+const NEEDS_THAT = new Set(['answer', 'respond', 'reply', 'state', 'feel', 'hold', 'list', 'repeat', 'echo', 'list', 'calculate', 'project', 'signal']);
 
 const CLAUSE_CUES = new Set(['say', 'write', 'tell', 'think', 'believe', 'feel', 'find', 'show', 'add', 'note', 'explain', 'argue', 'insist', 'suggest', 'post', 'tweet', 'state', 'report']);
 
@@ -55,7 +55,7 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 /** The end of reported content: the sentence end, cut before ", but it …" and ", according to". */
 function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
-  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b/.exec(slice);
+  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s/.exec(slice);
   return cut ? from + cut.index : sentEnd;
 }
 
@@ -81,6 +81,8 @@ function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
     const prev = ws[i - 1]?.w.toLowerCase();
     // "Editor’s note", "the Justice Department's urging": a possessive makes the cue a noun.
     if (prev && /['’]s$/.test(prev) && !/(ed|ing)$/.test(w.w) && !/^(it|he|she|that|what|there|who)['’]s$/.test(prev)) continue;
+    // "tech companies called the AI Alliance": a name after "called" names something.
+    if (base === 'call' && /^\s+(the\s+)?\p{Lu}/u.test(text.slice(w.end, w.end + 12)) && prev && /^\p{Ll}/u.test(ws[i - 1]!.w) && !/^(he|she|they|it|we|i|who|which|and|also|then|has|have|had)$/.test(prev)) continue;
     if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.
@@ -236,7 +238,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
 
   // 2. Reported speech, sentence by sentence.
   for (const s of body) {
-    if (s.heading || s.text.endsWith('?')) continue;
+    if (s.text.endsWith("?")) continue;
     const hits = cuesIn(text, s, quotes);
     for (const hit of hits) {
       if (covered(hit.word.start, hit.word.end)) continue;
@@ -281,15 +283,16 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       channel = obj.channel;
       const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
       const afterWords = after ? after.text.split(/\s+/).length : 0;
-      if (after && afterWords >= 3 && !inverted) contentSpan = after;
+      // Clause cues report a clause; others may take a short object ("has denied wrongdoing").
+      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted) contentSpan = after;
       else {
         // "…, X said." The content is the clause before the speaker.
         const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
         if (/,\s*$/.test(lead) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + lead.replace(/,\s*$/, '').length);
       }
-      if (!contentSpan || contentSpan.text.split(/\s+/).length < 3) continue;
+      if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement.
-      if (/^(on|about|with|to|for|at|in)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart) continue;
+      if (/^(on|about|with|to|for|at|in)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(hit.base === 'decline' && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.

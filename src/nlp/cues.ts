@@ -9,7 +9,8 @@ const REGULAR = (
   'criticize criticise decline dismiss doubt echo fear hint lament list mock object pledge praise ' +
   'recommend reiterate reject reckon recount remind worry caution counter demand agree disagree ' +
   'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +
-  'confide quip retort whisper shout yell scream cry sigh'
+  'confide quip retort whisper shout yell scream cry sigh call decline endorse slam blast tout decry denounce condemn ' +
+  'lambaste hail applaud laud ridicule rebut refute dispute assail clarify'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -46,7 +47,7 @@ export function cueBase(word: string): string | undefined {
 }
 
 /** Cues that need their object before the content: "told reporters (that) …", "warned investors …". */
-export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'urge', 'promise', 'ask', 'inform']);
+export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'promise', 'inform']);
 
 /** Cues that are only speech when something follows them as content. */
 export const WEAK_CUES = new Set([

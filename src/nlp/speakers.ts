@@ -34,7 +34,9 @@ const HEADS =
   'senators|ministers|mps|opponents|protesters|protestors|shareholders|workers|unions|teachers|nurses|judges|diplomats|commentators|' +
   'pollsters|strategists|operatives|surrogates|backers|donors|groups|organizations|organisations|companies|firms|agencies|governments|' +
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
-  'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures';
+  'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
+  'newspaper|daily|magazine|editorial|network|broadcaster|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
+  'campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
@@ -93,6 +95,11 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
       if (role.split(/\s+/).length > 30) continue;
       return { start: m.start, end: m.end, text: text.slice(m.start, m.end), role };
     }
+    // "Brazile’s CNN colleague, Jake Tapper, insists": the name comes after its description.
+    const last = [...mentions].reverse().find((m) => m.start >= from && m.end <= from + inner.length && /^\s*$/.test(text.slice(m.end, from + inner.length)));
+    if (last && /,\s*(?:the\s+)?$/.test(text.slice(from, last.start)) && text.slice(from, last.start).split(/\s+/).length <= 10) {
+      return { start: last.start, end: last.end, text: text.slice(last.start, last.end), role: text.slice(from, last.start).replace(/,\s*(?:the\s+)?$/, '').trim() };
+    }
     const pre = /^(?:[^,]*?[\s,])?((?:he|she|they|it|we|I))\s*,\s*([^,]+)$/i.exec(inner);
     if (pre) {
       const s = from + inner.indexOf(pre[1]!, inner.length - pre[0].length);
@@ -107,7 +114,27 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
     const before = text.slice(from, s).trimEnd();
     if (!before || /[,;:—–]$|\b(and|but|while|as|when|that)$/i.test(before)) return { start: s, end, text: caps[1]!, role: null };
   }
-  return nounPhraseAtEnd(text, from, end);
+  return nounPhraseAtEnd(text, from, end) ?? clauseSubject(text, from, end);
+}
+
+/**
+ * The whole stretch from the clause start to the cue as the speaker, when it reads as a subject:
+ * "Interviews conducted by The Washington Post with construction workers found …".
+ */
+function clauseSubject(text: string, from: number, end: number): SpeakerPhrase | null {
+  let phrase = text.slice(from, end);
+  const lead = phrase.length - phrase.trimStart().length;
+  phrase = phrase.trim().replace(/(?:\s+\p{L}+ly)+$/u, '');
+  if (!phrase || phrase.split(/\s+/).length > 25 || !/^(\p{Lu}|the\s|a\s|an\s)/u.test(phrase)) return null;
+  if (/[;:“”"]/.test(phrase)) return null;
+  const terms = (nlp(phrase).json() as Array<{ terms: Array<{ tags: string[] }> }>).flatMap((x) => x.terms);
+  const last = terms[terms.length - 1];
+  const first = terms[0];
+  if (!last || !first || !last.tags.includes('Noun') || last.tags.includes('Pronoun') || first.tags.includes('Preposition') || first.tags.includes('Conjunction') || first.tags.includes('Adverb')) return null;
+  // A short subject must be someone who can speak ("The initiative" cannot).
+  if (terms.length <= 3 && !['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
+  const start = from + lead;
+  return { start, end: start + phrase.length, text: phrase, role: null };
 }
 
 const NP_TAGS = ['Noun', 'Adjective', 'Determiner', 'Possessive', 'ProperNoun', 'Value', 'Acronym'];
