@@ -81,6 +81,31 @@ describe('reported speech', () => {
   });
 });
 
+describe('more constructions', () => {
+  it('takes "X writes in a blog post" with the post as the channel', () => {
+    const [a] = attributions('Acme Corp writes in a blog post that the new model will ship in June.');
+    expect(a).toMatchObject({ speaker: { name: 'Acme Corp' }, cue: 'writes', channel: 'blog post', content: 'the new model will ship in June' });
+  });
+
+  it('reads NYT-style double-apostrophe quotes', () => {
+    expect(attributions("''I love depreciation,'' Mr. Rosenthal said.").map(brief)).toEqual([{ speaker: 'Rosenthal', content: 'I love depreciation', direct: true }]);
+  });
+
+  it('gives a coordinated or participle cue the subject of its sentence', () => {
+    const list = attributions('Obama blasted Trump for his remarks and said the behavior would continue. Trump aimed his criticism at Obama, saying the president wanted to play golf.');
+    expect(list.map((a) => [a.speaker?.name, a.content])).toEqual([
+      ['Obama', 'Trump for his remarks'],
+      ['Obama', 'the behavior would continue'],
+      ['Trump', 'the president wanted to play golf'],
+    ]);
+  });
+
+  it('resolves a spokesperson to the organisation they speak for', () => {
+    const [a] = attributions('Acme Corp cut prices on Monday. A spokesperson said the cuts were temporary.');
+    expect(a!.speaker).toEqual({ name: 'Acme Corp', entityId: expect.any(String) });
+  });
+});
+
 describe('speakers', () => {
   it('resolves a pronoun to the nearest earlier compatible entity', () => {
     const list = attributions('Sarah Connolly joined Acme Corp in 2019. She said the company had doubled its revenue since then.');

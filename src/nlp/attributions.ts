@@ -258,7 +258,8 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
         // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
         else if (/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart))) {
-          if (prev?.speaker && prev.covers[0] >= s.start - 400 && prev.covers[1] <= hit.cueStart && prev.covers[1] >= s.start - 2) speaker = prev.speaker;
+          // A quote tag earlier in the same sentence speaks on: "“…,” the daily wrote, adding, …".
+          if (prev?.speaker && prev.covers[1] >= s.start && prev.covers[1] <= hit.cueStart) speaker = prev.speaker;
           else {
             // The subject of the clause before the participle; leading phrases ("On Monday, …") are skipped.
             const starts = [s.start, ...[...text.slice(s.start, hit.cueStart).matchAll(/,\s+|\s[–—]\s+/g)].map((m) => s.start + m.index! + m[0].length)];
