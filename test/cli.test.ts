@@ -69,7 +69,7 @@ describe('newsclaims extract', () => {
     });
 
     it('claims --entity, --source, --direct and --all filter', () => {
-      const byEntity = lines(run(['claims', '--entity', 'ChatGPT', '--db', db]).stdout).map((l) => JSON.parse(l));
+      const byEntity = lines(run(['claims', '--entity', 'ChatGPT', '--all', '--db', db]).stdout).map((l) => JSON.parse(l));
       expect(byEntity.map((c) => c.text)).toEqual([expect.stringContaining('ChatGPT')]);
       const bySource = lines(run(['claims', '--source', 'reuters.com', '--db', db]).stdout).map((l) => JSON.parse(l));
       expect(bySource).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/nlp/index.js';
+import { analyze, DEFAULT_CLAIM_THRESHOLD } from '../src/nlp/index.js';
 import { ARTICLES } from './helpers.js';
 
 const seed = (name: string) => readFileSync(join(ARTICLES, name), 'utf8').replace(/\r\n?/g, '\n').trim();
@@ -46,8 +46,8 @@ describe('claims', () => {
   it('scores questions, opinion and calls to action below checkable statements', () => {
     const r = analyze('Will the plan work? Frankly, I think it is a mess. Subscribe to our newsletter. Acme Corp cut 500 jobs in Ohio in 2023.');
     const score = (start: string) => r.claims.find((c) => c.text.startsWith(start))?.score ?? 0;
-    expect(score('Acme')).toBeGreaterThanOrEqual(0.5);
-    for (const s of ['Will', 'Frankly', 'Subscribe']) expect(score(s)).toBeLessThan(0.5);
+    expect(score('Acme')).toBeGreaterThanOrEqual(DEFAULT_CLAIM_THRESHOLD);
+    for (const s of ['Will', 'Frankly', 'Subscribe']) expect(score(s)).toBeLessThan(DEFAULT_CLAIM_THRESHOLD);
   });
 
   it('links a claim to its speaker, entities and sources', () => {

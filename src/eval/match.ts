@@ -72,27 +72,21 @@ export function prf(s: Score): { p: number; r: number; f1: number } {
 }
 
 /**
- * Greedy one-to-one matching: each output row takes the best still-unmatched gold row that
- * `ok` accepts (highest `quality`). Returns the score and the matched pairs.
+ * One-to-one matching, best pairs first: every (output, gold) pair that `ok` accepts is ranked
+ * by `quality`, and pairs are taken in that order while both rows are free.
  */
 export function matchRows<O, G>(output: O[], gold: G[], ok: (o: O, g: G) => boolean, quality: (o: O, g: G) => number = () => 1): { score: Score; pairs: Array<[O, G]> } {
-  const used = new Set<number>();
+  const candidates: Array<{ o: number; g: number; q: number }> = [];
+  output.forEach((o, oi) => gold.forEach((g, gi) => ok(o, g) && candidates.push({ o: oi, g: gi, q: quality(o, g) })));
+  candidates.sort((a, b) => b.q - a.q || a.o - b.o || a.g - b.g);
+  const usedO = new Set<number>();
+  const usedG = new Set<number>();
   const pairs: Array<[O, G]> = [];
-  for (const o of output) {
-    let best = -1;
-    let bestQ = -Infinity;
-    gold.forEach((g, i) => {
-      if (used.has(i) || !ok(o, g)) return;
-      const q = quality(o, g);
-      if (q > bestQ) {
-        bestQ = q;
-        best = i;
-      }
-    });
-    if (best >= 0) {
-      used.add(best);
-      pairs.push([o, gold[best]!]);
-    }
+  for (const c of candidates) {
+    if (usedO.has(c.o) || usedG.has(c.g)) continue;
+    usedO.add(c.o);
+    usedG.add(c.g);
+    pairs.push([output[c.o]!, gold[c.g]!]);
   }
   return { score: { tp: pairs.length, fp: output.length - pairs.length, fn: gold.length - pairs.length }, pairs };
 }

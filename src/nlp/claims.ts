@@ -1,32 +1,98 @@
 // Claims: sentences that assert something checkable, scored for check-worthiness, with hedges,
 // the speaker they are attributed to, and the entities and sources they mention.
 import type { Attribution, Claim, Entity, Source } from '../types.js';
+import { loadClaimModel } from './lexicon.js';
 import type { Sentence } from './segment.js';
 
-/** Claims scoring below this are kept out of `claims` unless `--all` is given. */
-export const DEFAULT_CLAIM_THRESHOLD = 0.5;
+/**
+ * Claims scoring below this are kept out of `claims` unless `--all` is given. The model's own
+ * decision point (0.5) is set on debate transcripts, where a quarter of sentences are check-worthy;
+ * news prose is denser in factual statements, so the default for articles is lower.
+ */
+export const DEFAULT_CLAIM_THRESHOLD = 0.35;
 
 const HEDGES =
   /\b(may|might|could|reportedly|presumably|allegedly|apparently|possibly|probably|perhaps|likely|unlikely|it seems|seems? to|seemingly|appears? to|is expected to|are expected to|was expected to|is said to|are said to|rumou?red|purportedly|supposedly|suggests?|potentially)\b/gi;
+const HEDGE_TEST = new RegExp(HEDGES.source, 'i');
 const OPINION =
-  /^(frankly|honestly|personally|perhaps|arguably|surely|clearly|obviously|in my (view|opinion)|i think|i believe|i question|i wonder|we think|it seems)\b|\b(this writer|i think|i believe|i question|i wonder|in my view)\b/i;
+  /^(frankly|honestly|personally|perhaps|arguably|surely|obviously|in my (view|opinion)|i think|i believe|i question|i wonder|we think|it seems|together|by doing so)\b|\b(this writer|i think|i believe|i question|i wonder|in my view|we can|we must|we should|let['’]s|to all readers|our readers)\b/i;
+// Value judgements: "partnerships are crucial", "it’s essential to", "a tough sell".
+const EVALUATIVE =
+  /\b(?:is|are|was|were|be|been|seems?|seemed|remains?|it['’]s)\s+(?:\w+\s+)?(?:crucial|essential|vital|imperative|necessary|perfect|revolutionary|undeniable|remarkable|impressive|disappointing|performative|a tough sell|a match made in heaven|the perfect)\b|\bit['’]s (?:essential|crucial|important|vital|time|clear)\b/i;
+// Statements about what is not known are no claims: "are not specified", "is yet to be understood".
+const NOT_KNOWN = /\b(?:not (?:explicitly |yet |fully )?(?:stated|specified|known|clear|disclosed)|yet to be|remains? to be seen|remain(?:s|ed)? (?:vague|unclear))\b/i;
 const IMPERATIVE = /^(click|subscribe|sign up|read|share|follow|join|download|learn more|find out|see|watch|listen|contact|visit|apply|register|don['’]t|do not|let['’]s|please)\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|trillion|percent|half|dozen|first|second|third)\b/i;
 const EVENT_VERB = /\b(\w+ed|said|told|won|lost|made|took|gave|began|became|rose|fell|grew|paid|sold|bought|left|met|ran|set|cut|hit|held|led|went|came|will|has|have|had|is|are|was|were)\b/i;
+const FINITE_BEFORE = /\b(is|are|was|were|has|have|had|did|does|do|says?|said|told|\w+ed)\b/i;
 
-export function scoreSentence(s: string, hasEntity: boolean, attributed: boolean): number {
-  const words = s.split(/\s+/).length;
-  let score = 0.25;
-  if (NUMBER.test(s)) score += 0.2;
-  if (hasEntity) score += 0.2;
-  if (attributed) score += 0.2;
-  if (EVENT_VERB.test(s)) score += 0.15;
-  if (words >= 8 && words <= 70) score += 0.1;
-  if (words < 5) score -= 0.3;
-  if (OPINION.test(s)) score -= 0.45;
-  if (s.trim().endsWith('?')) score -= 0.6;
-  if (IMPERATIVE.test(s)) score -= 0.5;
-  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+/** A prediction or possibility as the main verb: "This could involve …", "X might lead to …". */
+function speculative(s: string): boolean {
+  const m = /\b(could|might|may)\b/i.exec(s);
+  return m !== null && !FINITE_BEFORE.test(s.slice(0, m.index));
+}
+
+export interface SentenceContext {
+  hasEntity: boolean;
+  attributed: boolean;
+  /** The sentence continues a quote begun in an earlier sentence. */
+  quoteContinuation?: boolean;
+}
+
+const PAST = /\b(\w{3,}ed|said|told|won|lost|made|took|gave|began|became|rose|fell|grew|paid|sold|bought|left|met|ran|cut|hit|held|led|went|came|spent|built|brought|sent|wrote|voted|passed|signed)\b/i;
+const QUANTITY = /\b(percent|per cent|million|billion|trillion|thousand|hundred|dollars?|budget|deficit|debt|tax(es)?|rate|jobs|unemployment|increase[sd]?|decrease[sd]?|doubled|tripled|rose|fell|cut|raised|more than|less than|fewer than|majority|average|record|highest|lowest|largest|smallest|most|least)\b|[$£€%]/i;
+const FIRST_SINGULAR = /\b(i|i['’]m|i['’]ve|i['’]ll|i['’]d|me|my|mine)\b/i;
+const FIRST_PLURAL = /\b(we|we['’]re|we['’]ve|we['’]ll|us|our|ours)\b/i;
+const SECOND_PERSON = /\b(you|you['’]re|your|yours)\b/i;
+const BELIEF = /\b(i|we) (think|believe|feel|hope|want|know|guess|suppose|wish)\b/i;
+const FUTURE = /\b(will|won['’]t|going to|gonna|['’]ll|shall)\b/i;
+const NEGATION_RE = /\b(not|no|never|n['’]t|nobody|nothing)\b/i;
+const GREETING = /\b(thank you|thanks|good (evening|night|morning)|ladies and gentlemen|congratulations|welcome)\b/i;
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+const DIGIT = /\d/;
+
+/** Names of the features `claimFeatures` returns, in order (the weights file follows this order). */
+export const FEATURE_NAMES = [
+  'digit', 'year', 'quantity', 'entity', 'attributed', 'past', 'eventVerb', 'firstSingular', 'firstPlural', 'secondPerson',
+  'belief', 'future', 'speculative', 'negation', 'question', 'colonEnd', 'imperative', 'opinion', 'evaluative', 'notKnown',
+  'greeting', 'hedged', 'quoteContinuation', 'short', 'long', 'logWords',
+] as const;
+
+export function claimFeatures(raw: string, c: SentenceContext): number[] {
+  // A bullet's label is no part of the statement: "- Data Privacy Concerns: Users began …".
+  const s = raw.replace(/^[-•*]?\s*[^:.!?]{3,60}:\s+(?=\S)/, (label) => (label.split(/\s+/).length <= 6 ? '' : label));
+  const words = s.split(/\s+/).filter(Boolean).length;
+  const t = s.trim();
+  const b = (x: boolean) => (x ? 1 : 0);
+  return [
+    b(DIGIT.test(s)), b(YEAR.test(s)), b(QUANTITY.test(s) || NUMBER.test(s)), b(c.hasEntity), b(c.attributed), b(PAST.test(s)), b(EVENT_VERB.test(s)),
+    b(FIRST_SINGULAR.test(s)), b(FIRST_PLURAL.test(s)), b(SECOND_PERSON.test(s)), b(BELIEF.test(s)), b(FUTURE.test(s)),
+    b(!c.attributed && speculative(s)), b(NEGATION_RE.test(s)), b(t.endsWith('?')), b(t.endsWith(':')), b(IMPERATIVE.test(s)),
+    b(OPINION.test(s)), b(EVALUATIVE.test(s)), b(NOT_KNOWN.test(s)), b(GREETING.test(s)), b(HEDGE_TEST.test(s)), b(c.quoteContinuation === true),
+    b(words < 5), b(words > 60), Math.log(1 + words) / 4,
+  ];
+}
+
+export interface ClaimModel {
+  bias: number;
+  weights: number[];
+}
+
+let model: ClaimModel | null = null;
+function claimModel(): ClaimModel {
+  if (!model) {
+    const m = loadClaimModel();
+    if (m.weights.length !== FEATURE_NAMES.length) throw new Error('data/claim-weights.json does not match the claim features; run npm run train:claims');
+    model = m;
+  }
+  return model;
+}
+
+/** Check-worthiness in [0, 1]: a logistic model over the features above (trained by `npm run train:claims`). */
+export function scoreSentence(raw: string, ctx: SentenceContext, m: ClaimModel = claimModel()): number {
+  const x = claimFeatures(raw, ctx);
+  const z = x.reduce((sum, v, i) => sum + v * m.weights[i]!, m.bias);
+  return Math.round((1 / (1 + Math.exp(-z))) * 100) / 100;
 }
 
 export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entity[], attributions: Attribution[], sources: Source[]): Claim[] {
@@ -52,10 +118,34 @@ export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entit
       attributionId: attribution?.id ?? null,
       hedged: hedges.length > 0,
       hedges: [...new Set(hedges.map((h) => h.toLowerCase()))],
-      score: scoreSentence(s.text, entityIds.length > 0, attribution !== undefined),
+      score: scoreSentence(s.text, {
+        hasEntity: entityIds.length > 0,
+        attributed: attribution !== undefined,
+        quoteContinuation: attribution?.direct === true && attribution.contentSpans[0]!.start < s.start - 1 && s.start >= attribution.contentSpans[0]!.end,
+      }),
       entityIds,
       sourceIds,
     });
   }
-  return claims;
+  return dropRepeats(claims);
+}
+
+function wordsOf(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** A sentence that repeats an earlier one almost word for word (a standfirst and its body twin) is one claim. */
+function dropRepeats(claims: Claim[]): Claim[] {
+  const kept: Array<{ claim: Claim; words: Set<string>; n: number }> = [];
+  for (const c of claims) {
+    const w = wordsOf(c.text);
+    const set = new Set(w);
+    const twin = kept.find((k) => {
+      let overlap = 0;
+      for (const x of set) if (k.words.has(x)) overlap++;
+      return (2 * overlap) / (set.size + k.words.size) >= 0.8 && Math.abs(w.length - k.n) <= 5;
+    });
+    if (!twin) kept.push({ claim: c, words: set, n: w.length });
+  }
+  return kept.map((k, i) => ({ ...k.claim, id: `c${i + 1}` }));
 }

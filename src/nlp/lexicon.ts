@@ -40,3 +40,8 @@ export function knownNames(): Map<string, EntityType> {
   }
   return gazetteer;
 }
+
+/** The claim scorer's weights (data/claim-weights.json, written by npm run train:claims). */
+export function loadClaimModel(): { bias: number; weights: number[] } {
+  return JSON.parse(readFileSync(new URL('claim-weights.json', dataDir), 'utf8')) as { bias: number; weights: number[] };
+}
