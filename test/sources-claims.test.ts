@@ -59,6 +59,18 @@ describe('claims', () => {
     expect(c.sourceIds.map((id) => r.sources.find((s) => s.id === id)!.name)).toContain('Reuters');
   });
 
+  it('drops share buttons, author boxes, related links and hashtag lines (seed articles)', () => {
+    const texts = [...analyze(seed('002_c9b2537f039fadbd.txt')).claims, ...analyze(seed('003_7d978af8823628e9.txt')).claims].map((c) => c.text);
+    for (const furniture of ['Share', 'Staff Writer', 'Related', 'Unpack More']) expect(texts).not.toContain(furniture);
+    expect(texts.some((t) => t.startsWith('The AI & Data Insider team'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('#'))).toBe(false);
+  });
+
+  it('finds bare domains as URL sources', () => {
+    const r = analyze('The figures were published on ons.gov.uk last week, and repeated at www.example.com/data.');
+    expect(r.sources.map((s) => s.name)).toEqual(['ons.gov.uk', 'example.com']);
+  });
+
   it('yields no claims from page furniture, repeated headlines or consent notices (seed article)', () => {
     const r = analyze(seed('001_0182837d26875113.txt'));
     const texts = r.claims.map((c) => c.text);

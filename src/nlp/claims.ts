@@ -54,7 +54,7 @@ const DIGIT = /\d/;
 /** Names of the features `claimFeatures` returns, in order (the weights file follows this order). */
 export const FEATURE_NAMES = [
   'digit', 'year', 'quantity', 'entity', 'attributed', 'past', 'eventVerb', 'firstSingular', 'firstPlural', 'secondPerson',
-  'belief', 'future', 'speculative', 'negation', 'question', 'colonEnd', 'imperative', 'opinion', 'evaluative', 'notKnown',
+  'belief', 'future', 'promise', 'speculative', 'negation', 'question', 'colonEnd', 'imperative', 'opinion', 'evaluative', 'notKnown',
   'greeting', 'hedged', 'quoteContinuation', 'short', 'long', 'logWords',
 ] as const;
 
@@ -66,7 +66,7 @@ export function claimFeatures(raw: string, c: SentenceContext): number[] {
   const b = (x: boolean) => (x ? 1 : 0);
   return [
     b(DIGIT.test(s)), b(YEAR.test(s)), b(QUANTITY.test(s) || NUMBER.test(s)), b(c.hasEntity), b(c.attributed), b(PAST.test(s)), b(EVENT_VERB.test(s)),
-    b(FIRST_SINGULAR.test(s)), b(FIRST_PLURAL.test(s)), b(SECOND_PERSON.test(s)), b(BELIEF.test(s)), b(FUTURE.test(s)),
+    b(FIRST_SINGULAR.test(s)), b(FIRST_PLURAL.test(s)), b(SECOND_PERSON.test(s)), b(BELIEF.test(s)), b(FUTURE.test(s) && !FIRST_SINGULAR.test(s) && !FIRST_PLURAL.test(s)), b(FUTURE.test(s) && (FIRST_SINGULAR.test(s) || FIRST_PLURAL.test(s))),
     b(!c.attributed && speculative(s)), b(NEGATION_RE.test(s)), b(t.endsWith('?')), b(t.endsWith(':')), b(IMPERATIVE.test(s)),
     b(OPINION.test(s)), b(EVALUATIVE.test(s)), b(NOT_KNOWN.test(s)), b(GREETING.test(s)), b(HEDGE_TEST.test(s)), b(c.quoteContinuation === true),
     b(words < 5), b(words > 60), Math.log(1 + words) / 4,

@@ -11,7 +11,7 @@ interface SourceDraft {
 }
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"“”‘’()[\]{}]+/gi;
-const BARE_DOMAIN_RE = /(?<![@\w./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|gov\.uk|ac\.uk|eu|int)(?:\/[^\s<>"“”()[\]]*)?(?![\w-])/gi;
+const BARE_DOMAIN_RE = /(?<![@\w./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|eu|int|uk|de|fr|ai|co)(?:\.[a-z]{2})?(?:\/[^\s<>"“”()[\]]*)?(?![\w-])/gi;
 const DOC_HEADS =
   'blog post|blogpost|report|study|survey|filing|press release|ruling|white paper|paper|memo|letter|analysis|poll|audit|' +
   'investigation|lawsuit|complaint|court documents?|court filing|research note|transcript|regulatory filing|annual report|' +
