@@ -1,10 +1,10 @@
 // Who said what: direct quotes (with their speech tags) and reported speech ("X said that …",
 // "…, X said", "according to X, …"), each with its speaker resolved to an entity.
-import nlp from 'compromise';
 import type { Attribution, Entity, Span, SpeakerRef } from '../types.js';
 import { cueBase, NOUN_LIKE_FORMS, TAKES_LISTENER, WEAK_CUES } from './cues.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { Paragraph, Sentence } from './segment.js';
+import type { TermIndex } from './terms.js';
 import { nounPhraseAtStart, resolveSpeaker, speakerAfter, speakerBefore, TITLE_PREFIX, type MentionRef, type SpeakerPhrase } from './speakers.js';
 
 
@@ -132,7 +132,7 @@ function skipObject(text: string, from: number, to: number, base: string, mentio
   return { at, channel };
 }
 
-export function findAttributions(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>, entities: Entity[]): Attribution[] {
+export function findAttributions(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>, entities: Entity[], index: TermIndex): Attribution[] {
   const mentions: MentionRef[] = entities
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((a, b) => a.start - b.start);
@@ -178,7 +178,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         const pre = text.slice(tagFrom + lead, hit.cueStart);
         if (pre.split(/\s+/).length > 40) break;
         const speaker = pre.trim()
-          ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions)
+          ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions, index)
           : speakerAfter(text, hit.word.end, tagTo, mentions);
         // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
         if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
@@ -201,7 +201,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
         const hit = hits[hits.length - 1];
         if (hit && first.open - hit.word.end < 40) {
-          const sp = speakerBefore(text, sent.start, hit.cueStart, mentions) ?? speakerAfter(text, hit.word.end, first.open, mentions);
+          const sp = speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? speakerAfter(text, hit.word.end, first.open, mentions);
           if (sp) {
             const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
             draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
@@ -246,7 +246,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       if (hit.base === 'accord') continue;
       const clauseStart = Math.max(s.start, lastBoundary(text, s.start, hit.cueStart));
       // The clause start is a guess ("…, Instagram, and WhatsApp, has announced"): retry from the sentence start.
-      let speaker = speakerBefore(text, clauseStart, hit.cueStart, mentions) ?? (clauseStart > s.start ? speakerBefore(text, s.start, hit.cueStart, mentions) : null);
+      let speaker = speakerBefore(text, clauseStart, hit.cueStart, mentions, index) ?? (clauseStart > s.start ? speakerBefore(text, s.start, hit.cueStart, mentions, index) : null);
       let contentSpan: Span | null = null;
       let channel: string | null = null;
       // "…, said the company." — an inverted tag closes its sentence.
@@ -265,7 +265,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
             const starts = [s.start, ...[...text.slice(s.start, hit.cueStart).matchAll(/,\s+|\s[–—]\s+/g)].map((m) => s.start + m.index! + m[0].length)];
             starts.pop();
             for (const st of starts.reverse()) {
-              const subject = speakerAfter(text, st, hit.cueStart, mentions) ?? nounPhraseAtStart(text, st, hit.cueStart);
+              const subject = speakerAfter(text, st, hit.cueStart, mentions) ?? nounPhraseAtStart(text, st, hit.cueStart, index);
               if (subject && subject.end < hit.cueStart && !/^(it|this|that|there)$/i.test(subject.text)) {
                 speaker = subject;
                 break;
@@ -297,7 +297,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
-      if (CLAUSE_CUES.has(hit.base) && !/^[“"‘]/.test(contentSpan.text) && !nlp(contentSpan.text).has('#Verb')) continue;
+      if (CLAUSE_CUES.has(hit.base) && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
       if (covered(contentSpan.start, contentSpan.end)) continue;
       drafts.push({
         speaker,
@@ -339,7 +339,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     const hits = cuesIn(text, { ...sent, end: q.open }, quotes);
     const hit = hits[hits.length - 1];
     if (!hit || q.open - hit.word.end > 30) continue;
-    const sp = speakerBefore(text, lastBoundary(text, sent.start, hit.cueStart), hit.cueStart, mentions);
+    const sp = speakerBefore(text, lastBoundary(text, sent.start, hit.cueStart), hit.cueStart, mentions, index);
     if (!sp) continue;
     const pieces = group.map((x) => ({ start: x.contentStart, end: x.contentEnd, text: text.slice(x.contentStart, x.contentEnd) }));
     drafts.push({ speaker: sp, cue: hit.cue, channel: null, pieces, direct: true, covers: [q.open, group[group.length - 1]!.close] });

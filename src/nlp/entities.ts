@@ -1,15 +1,15 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
-import nlp from 'compromise';
 import type { Entity, EntityType, Span } from '../types.js';
 import { knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
+import type { TermIndex } from './terms.js';
 
 interface Term {
   text: string;
   start: number;
   end: number;
-  tags: Set<string>;
+  tags: ReadonlySet<string>;
   /** Punctuation or space between this term and the next one. */
   gapAfter: string;
   sentenceInitial: boolean;
@@ -74,34 +74,18 @@ function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word); // "iPhone", "eBay"
 }
 
-function termsOf(text: string, para: Paragraph, sentenceStarts: Set<number>): Term[] {
+function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts: Set<number>): Term[] {
   const out: Term[] = [];
-  const doc = nlp(para.text);
-  for (const s of doc.json({ offset: true }) as Array<{ terms: Array<{ text: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>) {
-    for (const t of s.terms) {
-      if (!t.text) continue;
-      const start = para.start + t.offset.start;
-      // compromise's term text can differ from the source (normalised quotes); trust the offsets.
-      const surface = text.slice(start, start + t.offset.length);
-      const possessive = POSSESSIVE.test(surface) && surface.length > 2;
-      const clean = possessive ? surface.replace(POSSESSIVE, '') : surface;
-      let before = start - 1;
-      while (before >= para.start && /["“”‘’'()[\]«»\s]/.test(text[before]!)) before--;
-      const sentenceInitial = sentenceStarts.has(start) || before < para.start || /[.!?:;]/.test(text[before]!);
-      out.push({
-        text: clean,
-        start,
-        end: start + clean.length,
-        tags: new Set(t.tags),
-        gapAfter: t.post,
-        sentenceInitial,
-        possessive,
-        titleCase: false,
-      });
-    }
+  for (const t of index.within(para.start, para.end)) {
+    const surface = t.text;
+    const possessive = POSSESSIVE.test(surface) && surface.length > 2;
+    const clean = possessive ? surface.replace(POSSESSIVE, '') : surface;
+    let before = t.start - 1;
+    while (before >= para.start && /["“”‘’'()[\]«»\s]/.test(text[before]!)) before--;
+    const sentenceInitial = sentenceStarts.has(t.start) || before < para.start || /[.!?:;]/.test(text[before]!);
+    out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false });
   }
   markTitleCase(text, para, out);
-  // compromise's `post` may include text we trimmed; recompute gaps from the source.
   for (let i = 0; i < out.length - 1; i++) out[i]!.gapAfter = text.slice(out[i]!.end, out[i + 1]!.start);
   return out;
 }
@@ -261,12 +245,12 @@ function initials(name: string): string {
     .join('');
 }
 
-export function findEntities(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>): Entity[] {
+export function findEntities(text: string, paras: Paragraph[], sents: Sentence[], skip: Set<number>, index: TermIndex): Entity[] {
   const sentenceStarts = new Set(sents.map((s) => s.start));
   const allTerms: Term[][] = [];
   for (const p of paras) {
     if (skip.has(p.index)) continue;
-    allTerms.push(termsOf(text, p, sentenceStarts));
+    allTerms.push(termsOf(text, p, index, sentenceStarts));
   }
   // Capitalised words seen mid-sentence are names wherever they appear.
   const midSentenceCaps = new Set<string>();

@@ -6,6 +6,7 @@ import { findEntities } from './entities.js';
 import { furnitureParagraphs } from './furniture.js';
 import { paragraphs, sentences } from './segment.js';
 import { findSources } from './sources.js';
+import { tagText } from './terms.js';
 
 export { DEFAULT_CLAIM_THRESHOLD } from './claims.js';
 
@@ -13,8 +14,9 @@ export function analyze(text: string, links: Link[] = []): Extraction {
   const paras = paragraphs(text);
   const sents = sentences(text, paras);
   const skip = furnitureParagraphs(paras);
-  const entities = findEntities(text, paras, sents, skip);
-  const attributions = findAttributions(text, paras, sents, skip, entities);
+  const index = tagText(text, paras, skip);
+  const entities = findEntities(text, paras, sents, skip, index);
+  const attributions = findAttributions(text, paras, sents, skip, entities, index);
   const sources = findSources(text, paras, skip, attributions, links);
   const claims = findClaims(sents, skip, entities, attributions, sources);
   return { entities, attributions, sources, claims };

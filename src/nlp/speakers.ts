@@ -1,7 +1,7 @@
 // Speakers: find the speaker phrase next to a cue, and resolve it to an entity — names directly,
 // pronouns and nominals ("the company") to the nearest earlier compatible entity.
-import nlp from 'compromise';
 import type { Entity, EntityType, SpeakerRef } from '../types.js';
+import type { TermIndex } from './terms.js';
 
 export interface MentionRef {
   start: number;
@@ -51,7 +51,7 @@ const NOMINAL_AT_START = new RegExp(
 const ORG_NOMINAL = /\b(company|firm|group|giant|maker|platform|startup|start-up|organi[sz]ation|agency|government|ministry|department|administration|campaign|team|party|committee|council|union|bank|regulator|watchdog|spokesperson|spokesman|spokeswoman|representative)$/i;
 
 /** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
-export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
+export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[], index: TermIndex): SpeakerPhrase | null {
   const region = text.slice(from, to);
   // A parenthesis between speaker and cue is skipped: "The National Audit Office (NAO) said".
   const trimmed = region.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '');
@@ -114,53 +114,47 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
     const before = text.slice(from, s).trimEnd();
     if (!before || /[,;:—–]$|\b(and|but|while|as|when|that)$/i.test(before)) return { start: s, end, text: caps[1]!, role: null };
   }
-  return nounPhraseAtEnd(text, from, end) ?? clauseSubject(text, from, end);
+  return nounPhraseAtEnd(text, from, end, index) ?? clauseSubject(text, from, end, index);
 }
 
 /**
  * The whole stretch from the clause start to the cue as the speaker, when it reads as a subject:
  * "Interviews conducted by The Washington Post with construction workers found …".
  */
-function clauseSubject(text: string, from: number, end: number): SpeakerPhrase | null {
+function clauseSubject(text: string, from: number, end: number, index: TermIndex): SpeakerPhrase | null {
   let phrase = text.slice(from, end);
   const lead = phrase.length - phrase.trimStart().length;
   phrase = phrase.trim().replace(/(?:\s+\p{L}+ly)+$/u, '');
   if (!phrase || phrase.split(/\s+/).length > 25 || !/^(\p{Lu}|the\s|a\s|an\s)/u.test(phrase)) return null;
   if (/[;:“”"]/.test(phrase)) return null;
-  const terms = (nlp(phrase).json() as Array<{ terms: Array<{ tags: string[] }> }>).flatMap((x) => x.terms);
+  const start = from + lead;
+  const terms = index.within(start, start + phrase.length);
   const last = terms[terms.length - 1];
   const first = terms[0];
-  if (!last || !first || !last.tags.includes('Noun') || last.tags.includes('Pronoun') || first.tags.includes('Preposition') || first.tags.includes('Conjunction') || first.tags.includes('Adverb')) return null;
+  if (!last || !first || !last.tags.has('Noun') || last.tags.has('Pronoun') || first.tags.has('Preposition') || first.tags.has('Conjunction') || first.tags.has('Adverb')) return null;
   // A short subject must be someone who can speak ("The initiative" cannot).
-  if (terms.length <= 3 && !['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
-  const start = from + lead;
+  if (terms.length <= 3 && !SPEAKER_TAGS.some((x) => last.tags.has(x))) return null;
   return { start, end: start + phrase.length, text: phrase, role: null };
 }
 
+const SPEAKER_TAGS = ['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'];
 const NP_TAGS = ['Noun', 'Adjective', 'Determiner', 'Possessive', 'ProperNoun', 'Value', 'Acronym'];
 
 /** A plain noun phrase ending at `end` ("Opposition councillors", "the Clinton campaign"). */
-function nounPhraseAtEnd(text: string, from: number, end: number): SpeakerPhrase | null {
-  let tailStart = end;
-  for (let n = 0; n < 5 && tailStart > from; n++) {
-    const prev = text.lastIndexOf(' ', tailStart - 2);
-    tailStart = prev < from ? from : prev + 1;
-  }
-  const tail = text.slice(tailStart, end);
-  if (!/[\p{L}]$/u.test(tail)) return null;
-  const terms = (nlp(tail).json({ offset: true }) as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>).flatMap((x) => x.terms);
+function nounPhraseAtEnd(text: string, from: number, end: number, index: TermIndex): SpeakerPhrase | null {
+  const terms = index.within(from, end);
   let i = terms.length - 1;
   const last = terms[i];
-  if (!last || !last.tags.includes('Noun') || last.tags.includes('Pronoun') || last.tags.includes('Date') || last.tags.includes('Gerund')) return null;
+  if (!last || last.end < end - 1 || !last.tags.has('Noun') || last.tags.has('Pronoun') || last.tags.has('Date') || last.tags.has('Gerund')) return null;
   // Only people and bodies speak: "Opposition councillors", not "The initiative".
-  if (!['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
-  while (i > 0) {
+  if (!SPEAKER_TAGS.some((x) => last.tags.has(x))) return null;
+  while (i > 0 && terms.length - i < 5) {
     const t = terms[i - 1]!;
-    if (/[,;:.!?()"“”]/.test(t.post) || !NP_TAGS.some((x) => t.tags.includes(x)) || t.tags.includes('Pronoun') || t.tags.includes('Preposition')) break;
+    if (/[,;:.!?()"“”]/.test(index.gapAfter(t, terms[i])) || !NP_TAGS.some((x) => t.tags.has(x)) || t.tags.has('Pronoun') || t.tags.has('Preposition')) break;
     i--;
   }
   // The phrase must start its clause: nothing but a boundary may stand before it.
-  const start = tailStart + terms[i]!.offset.start;
+  const start = terms[i]!.start;
   const before = text.slice(from, start).trimEnd();
   if (before && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however|that|because|after|before|since|though|although|so))$/i.test(before)) return null;
   const phrase = text.slice(start, end);
@@ -255,21 +249,16 @@ export function resolveSpeaker(phrase: SpeakerPhrase, mentions: MentionRef[], pr
 }
 
 /** The subject noun phrase at the start of a sentence ("The influential daily endorsed …"). */
-export function nounPhraseAtStart(text: string, from: number, to: number): SpeakerPhrase | null {
-  const head = text.slice(from, Math.min(to, from + 80));
-  const terms = (nlp(head).json({ offset: true }) as Array<{ terms: Array<{ text: string; post: string; tags: string[]; offset: { start: number; length: number } }> }>).flatMap((x) => x.terms);
+export function nounPhraseAtStart(text: string, from: number, to: number, index: TermIndex): SpeakerPhrase | null {
+  const terms = index.within(from, Math.min(to, from + 80));
   let i = 0;
-  while (i < terms.length && NP_TAGS.some((x) => terms[i]!.tags.includes(x)) && !terms[i]!.tags.includes('Pronoun') && !terms[i]!.tags.includes('Preposition')) {
-    if (/[,;:.!?()"“”]/.test(terms[i]!.post)) {
-      i++;
-      break;
-    }
+  while (i < terms.length && NP_TAGS.some((x) => terms[i]!.tags.has(x)) && !terms[i]!.tags.has('Pronoun') && !terms[i]!.tags.has('Preposition')) {
     i++;
+    if (/[,;:.!?()"“”]/.test(index.gapAfter(terms[i - 1]!, terms[i]))) break;
   }
   if (i === 0) return null;
   const last = terms[i - 1]!;
-  if (!last.tags.includes('Noun') || !['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'].some((x) => last.tags.includes(x))) return null;
-  const start = from + terms[0]!.offset.start;
-  const end = from + last.offset.start + last.offset.length;
-  return { start, end, text: text.slice(start, end), role: null };
+  if (!last.tags.has('Noun') || !SPEAKER_TAGS.some((x) => last.tags.has(x))) return null;
+  const start = terms[0]!.start;
+  return { start, end: last.end, text: text.slice(start, last.end), role: null };
 }
