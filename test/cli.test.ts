@@ -12,7 +12,8 @@ describe('newsclaims extract', () => {
 
   beforeAll(() => {
     const r = run(['extract', ARTICLES, '--db', db]);
-    expect(r.stderr).toBe('');
+    // In a pipe, stderr carries only the final summary line.
+    expect(r.stderr).toMatch(/^4 articles, \d+ claims, 0 failed, [\d.]+ s → .*e2e\.db\n$/);
     expect(r.code).toBe(0);
     results = lines(r.stdout).map((l) => JSON.parse(l) as ArticleResult);
   });
@@ -31,10 +32,35 @@ describe('newsclaims extract', () => {
     }
   });
 
-  it('says an article was updated when the same text is extracted again', () => {
-    const r = run(['extract', join(ARTICLES, '002_c9b2537f039fadbd.txt'), '--db', db, '--format', 'json']);
+  it('skips articles already stored, and with --force says they were updated', () => {
+    const again = run(['extract', ARTICLES, '--db', db]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/^0 articles, 0 claims, 0 failed, 4 unchanged \(skipped\)/);
+    const r = run(['extract', join(ARTICLES, '002_c9b2537f039fadbd.txt'), '--db', db, '--format', 'json', '--force']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).status).toBe('updated');
+  });
+
+  it('reads NDJSON records and runs a pool of workers with results in input order', () => {
+    const records = [
+      { text: 'Apple said that it would open three new stores in India next year.', url: 'https://example.com/a', title: 'Apple stores' },
+      { html: '<html><body><article><p>“Prices will fall,” said Maria Lopez, the finance minister.</p></article></body></html>', url: 'https://example.com/b' },
+      { nothing: true },
+      'not json',
+      { text: 'The council said the new bridge will open in May, officials confirmed on Monday.' },
+    ].map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+    const r = run(['extract', '--from-ndjson', '--no-store', '--jobs', '2'], { input: records.join('\n') + '\n' });
+    expect(r.code).toBe(1);
+    const docs = lines(r.stdout).map((l) => JSON.parse(l) as ArticleResult);
+    expect(docs.map((d) => d.article.url)).toEqual(['https://example.com/a', 'https://example.com/b', null]);
+    expect(docs[0]!.article.title).toBe('Apple stores');
+    expect(docs[1]!.attributions[0]).toMatchObject({ speaker: { name: 'Maria Lopez' }, direct: true });
+    expect(lines(r.stderr)).toEqual([
+      "newsclaims: cannot read 'stdin:3': the record has no \"text\" or \"html\" string",
+      "newsclaims: cannot read 'stdin:4': not valid JSON",
+      expect.stringMatching(/^3 articles, \d+ claims, 2 failed/),
+    ]);
   });
 
   it('reads stdin, and prints a single JSON document for one input', () => {
@@ -158,7 +184,7 @@ describe('errors and exit codes', () => {
   });
 
   it('treats empty stdin as a failed input', () => {
-    const r = run(['extract', '-', '--no-store'], { input: '' });
+    const r = run(['extract', '-', '--no-store', '--quiet'], { input: '' });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("newsclaims: cannot read 'stdin': empty input\n");
   });

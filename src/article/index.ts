@@ -1,6 +1,6 @@
 // Bytes of one input → an Article (clean text + metadata) and, for HTML, its links.
 import { createHash } from 'node:crypto';
-import type { Article, Link } from '../types.js';
+import type { Article, ArticleMeta, Link } from '../types.js';
 import { decodeText } from './decode.js';
 import { htmlArticle } from './html.js';
 import { textArticle } from './text.js';
@@ -12,6 +12,10 @@ export interface RawDocument {
   contentType?: string | null;
   /** The final URL after redirects. */
   url?: string | null;
+  /** Metadata given with the input (an NDJSON record), which wins over what the page says. */
+  meta?: Partial<Omit<ArticleMeta, 'source'>>;
+  /** The input is known to be HTML (or known not to be). */
+  html?: boolean;
 }
 
 /** HTML is recognised by its content, not only by a file name. */
@@ -27,7 +31,9 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
   const charset = doc.contentType ? /charset=["']?([\w-]+)/i.exec(doc.contentType)?.[1] ?? null : null;
   const raw = decodeText(doc.bytes, charset);
   const url = doc.url ?? (/^https?:\/\//i.test(doc.source) ? doc.source : null);
-  const parsed = looksLikeHtml(raw, doc.contentType ?? null) ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
+  const html = doc.html ?? looksLikeHtml(raw, doc.contentType ?? null);
+  const parsed = html ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
+  for (const [k, v] of Object.entries(doc.meta ?? {})) if (typeof v === 'string' && v) (parsed.meta as unknown as Record<string, string>)[k] = v;
   if (!parsed.text.trim()) throw new Error('no article text found in it');
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };

@@ -1,13 +1,14 @@
 // The command line: parses arguments and wires ingest → pipeline → store → output together.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError, StoreError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, listInputs, readInput } from '../ingest/index.js';
-import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/index.js';
+import { availableParallelism } from 'node:os';
+import { extract, type ExtractOptions } from './extract.js';
+import { StoreError, UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
+// claims.js, not nlp/index.js: the NLP (and compromise) loads only where articles are analysed.
+import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
 import { articleSummary } from '../output/summary.js';
-import { extractDocument } from '../pipeline.js';
 import { defaultDbPath, Store } from '../store/index.js';
-import type { ArticleResult } from '../types.js';
 import { ENTITY_TYPES } from '../types.js';
 
 export interface Io {
@@ -74,51 +75,23 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   program
     .command('extract')
     .description('read articles (files, directories, URLs or - for stdin), extract claims and store them')
-    .argument('<input...>', 'a .txt/.md/.html file, a directory (walked recursively), an http(s) URL, or - for stdin')
+    .argument('[input...]', 'a .txt/.md/.html file, a directory (walked recursively), an http(s) URL, or - for stdin')
     .addOption(dbOption())
     .addOption(formatOption(false))
     .option('--no-store', 'print only; do not write the database')
+    .option('--from-ndjson [file]', 'read {"text"|"html", "url", "title", ...} records, one per line, from a file or stdin')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt, availableParallelism())
+    .option('--force', 'extract again articles whose text is already stored')
+    .option('-q, --quiet', 'no progress and no summary on stderr')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
     .option('--max-size <MB>', 'refuse inputs larger than this', positiveNumber, DEFAULT_MAX_BYTES / 1e6)
     .option('--threshold <score>', 'check-worthiness below which claims are not listed in the summary', score, DEFAULT_CLAIM_THRESHOLD)
-    .addHelpText('after', '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ newsclaims extract story.html --no-store --format ndjson | jq .claims')
-    .action(async (inputs: string[], opts: { db?: string; format?: Format; store: boolean; timeout: number; maxSize: number; threshold: number }) => {
-      const format = formatOf(opts.format);
-      const store = opts.store ? openStore(opts.db, true) : null;
-      const collected: ArticleResult[] = [];
-      let count = 0;
-      let failed = 0;
-      try {
-        for await (const item of listInputs(inputs)) {
-          const got = await readInput(item, { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxSize * 1e6, stdin: io.stdin });
-          let result: ArticleResult;
-          try {
-            if ('error' in got) throw got.error;
-            try {
-              result = extractDocument(got.doc);
-            } catch (err) {
-              throw new InputError(got.doc.source, (err as Error).message);
-            }
-          } catch (err) {
-            failed++;
-            fail(err instanceof InputError ? err.message : `cannot read '${item.source}': ${(err as Error).message}`);
-            continue;
-          }
-          result.status = store ? store.save(result) : 'not stored';
-          count++;
-          if (format === 'ndjson') out(JSON.stringify(result));
-          else if (format === 'json') collected.push(result);
-          else out(`${count > 1 ? '\n' : ''}${articleSummary(result, opts.threshold)}`);
-        }
-      } finally {
-        store?.close();
-      }
-      if (format === 'json') {
-        const single = inputs.length === 1 && collected.length === 1 && !/[/\\]$/.test(inputs[0]!) && (inputs[0] === '-' || /^https?:/i.test(inputs[0]!) || !(await isDirectory(inputs[0]!)));
-        out(JSON.stringify(single ? collected[0] : collected, null, 2));
-      }
-      if (format === 'table') io.stderr.write(`${count} article${count === 1 ? '' : 's'} processed${failed ? `, ${failed} failed` : ''}${store ? ` → ${dbPath(opts.db)}` : ''}\n`);
-      if (failed) exitCode = 1;
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson',
+    )
+    .action(async (inputs: string[], opts: ExtractOptions) => {
+      exitCode = await extract(inputs, opts, io, { out, fail, formatOf, dbPath, openStore });
     });
 
   program
@@ -307,13 +280,4 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     return 1;
   }
   return exitCode;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

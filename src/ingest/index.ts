@@ -12,6 +12,9 @@ export interface IngestOptions {
 
 export type Ingested = { doc: RawDocument } | { error: InputError };
 
+/** One input to process: a path, URL or stdin to read, or a record already in memory (NDJSON). */
+export type InputItem = { source: string; kind: 'file' | 'url' | 'stdin'; error?: string } | { source: string; kind: 'record'; doc: RawDocument };
+
 export const DEFAULT_MAX_BYTES = 10_000_000;
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -32,7 +35,7 @@ export function isUrl(input: string): boolean {
 }
 
 /** Expand inputs into paths/URLs without reading them (for counting and ordering). */
-export async function* listInputs(inputs: string[]): AsyncGenerator<{ source: string; kind: 'file' | 'url' | 'stdin'; error?: string }> {
+export async function* listInputs(inputs: string[]): AsyncGenerator<InputItem> {
   for (const input of inputs) {
     if (input === '-') yield { source: '-', kind: 'stdin' };
     else if (isUrl(input)) yield { source: input, kind: 'url' };
@@ -41,7 +44,8 @@ export async function* listInputs(inputs: string[]): AsyncGenerator<{ source: st
 }
 
 /** Read one listed input. */
-export async function readInput(item: { source: string; kind: 'file' | 'url' | 'stdin'; error?: string }, opts: IngestOptions): Promise<Ingested> {
+export async function readInput(item: InputItem, opts: IngestOptions): Promise<Ingested> {
+  if (item.kind === 'record') return { doc: item.doc };
   if (item.error) return { error: new InputError(item.source, item.error) };
   try {
     if (item.kind === 'stdin') {

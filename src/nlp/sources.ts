@@ -24,6 +24,17 @@ const DOC_RE = new RegExp(
 const OUTLET_BEFORE = /\b(?:told|to|according to|reported by|report by|reports? in|in|by|from|via|with|on|wrote in|writing in|published in|cited by|quoted by)\s+(?:the\s+)?$/i;
 const OUTLET_AFTER = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes|first reported|reporter|journalist|report|article|story|interview|analysis|investigation|found|revealed|learned|has learned|noted|published|obtained|confirmed)\b/i;
 
+let outletRe: RegExp | null = null;
+/** All outlet names in one pattern, longest first ("Bloomberg News" before "Bloomberg"). */
+function outletPattern(): RegExp {
+  if (!outletRe) {
+    const names = [...outletsByName().values()].map((o) => o.name).sort((a, b) => b.length - a.length);
+    outletRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+  outletRe.lastIndex = 0;
+  return outletRe;
+}
+
 export function hostOf(url: string): string {
   try {
     return new URL(/^https?:/i.test(url) ? url : `http://${url}`).hostname.replace(/^www\./, '').toLowerCase();
@@ -78,19 +89,16 @@ export function findSources(text: string, paras: Paragraph[], skip: Set<number>,
   const inBody = (pos: number) => paras.some((p) => !skip.has(p.index) && p.start <= pos && pos < p.end);
 
   // News outlets, where the words around them say they are being cited.
-  const outlets = outletsByName();
-  for (const o of outlets.values()) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${o.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(re)) {
-      const start = m.index!;
-      if (!inBody(start)) continue;
-      const end = start + m[0].length;
-      const before = text.slice(Math.max(0, start - 30), start);
-      const after = text.slice(end, end + 40);
-      const isChannel = attributions.some((a) => a.channel === o.name);
-      if (!OUTLET_BEFORE.test(before) && !OUTLET_AFTER.test(after) && !isChannel) continue;
-      add('outlet', o.name, null, { start, end, text: m[0] });
-    }
+  for (const m of text.matchAll(outletPattern())) {
+    const o = outletsByName().get(m[0].toLowerCase())!;
+    const start = m.index!;
+    if (!inBody(start)) continue;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 40);
+    const isChannel = attributions.some((a) => a.channel === o.name);
+    if (!OUTLET_BEFORE.test(before) && !OUTLET_AFTER.test(after) && !isChannel) continue;
+    add('outlet', o.name, null, { start, end, text: m[0] });
   }
 
   // Documents: "a report by the National Audit Office", "Meta writes in a blog post".

@@ -1,7 +1,8 @@
 // One compromise pass over the article: every word with its part-of-speech tags and exact offsets.
 // Entities, speakers and claims all read these tags, so the text is parsed only once.
 import nlp from 'compromise';
-import type { Paragraph } from './segment.js';
+import { cueBase } from './cues.js';
+import type { Sentence } from './segment.js';
 
 export interface TaggedTerm {
   /** The word as it stands in the text (compromise keeps "Meta’s", "Mr" without its dot). */
@@ -47,18 +48,22 @@ export class TermIndex {
   }
 }
 
-/** Tag the paragraphs that are not page furniture, in one compromise pass over the body. */
-export function tagText(text: string, paras: Paragraph[], skip: Set<number>): TermIndex {
+/**
+ * Tag the sentences that need tags, in one compromise pass. Tagging is most of compromise's cost,
+ * and only two kinds of sentence use it: those with a capitalised word after their first (names)
+ * and those with a reporting verb (speakers, clause checks). The rest are left untagged.
+ */
+export function tagText(text: string, sentences: Sentence[], skip: Set<number>, needsTags: (s: Sentence) => boolean = defaultNeedsTags): TermIndex {
   const terms: TaggedTerm[] = [];
-  const body = paras.filter((p) => !skip.has(p.index));
-  // One call over the whole body is cheaper than one per paragraph; furniture is cut out first so it
-  // cannot bend the tags of the text around it. Paragraphs are joined by blank lines, which compromise
-  // treats as sentence ends, and each term is mapped back to its offset in `text`.
-  const joined = body.map((p) => p.text).join('\n\n');
+  const segments = sentences.filter((s) => !skip.has(s.paragraph) && needsTags(s));
+  if (!segments.length) return new TermIndex(text, terms);
+  // Segments are joined by blank lines, which compromise treats as sentence ends, and each term is
+  // mapped back to its offset in `text`.
+  const joined = segments.map((s) => s.text).join('\n\n');
   const doc = nlp(joined) as unknown as { document: CompromiseTerm[][] };
   let cursor = 0;
-  let pi = 0;
-  let base = 0; // offset of body[pi] in `joined`
+  let si = 0;
+  let base = 0; // offset of segments[si] in `joined`
   for (const sentence of doc.document) {
     for (const t of sentence) {
       // Implicit words of contractions ("didn’t" → "did not") have no text of their own.
@@ -66,14 +71,27 @@ export function tagText(text: string, paras: Paragraph[], skip: Set<number>): Te
       const at = joined.indexOf(t.text, cursor);
       if (at < 0 || at - cursor > 200) continue;
       cursor = at + t.text.length;
-      while (pi < body.length - 1 && at >= base + body[pi]!.text.length + 2) {
-        base += body[pi]!.text.length + 2;
-        pi++;
+      while (si < segments.length - 1 && at >= base + segments[si]!.text.length + 2) {
+        base += segments[si]!.text.length + 2;
+        si++;
       }
-      const p = body[pi]!;
-      const start = p.start + (at - base);
+      const start = segments[si]!.start + (at - base);
       terms.push({ text: t.text, start, end: start + t.text.length, tags: t.tags });
     }
   }
   return new TermIndex(text, terms);
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+function defaultNeedsTags(s: Sentence): boolean {
+  let first = true;
+  for (const m of s.text.matchAll(WORD)) {
+    const w = m[0];
+    if (!first && /^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(w)) return true;
+    if (cueBase(w)) return true;
+    first = false;
+  }
+  // A one-word name opening its sentence ("Meta said …" is caught by the cue; "Meta’s shares …" here).
+  return /^[“"‘(]?\p{Lu}[\p{L}]*['’]s\b/u.test(s.text);
 }

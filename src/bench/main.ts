@@ -1,0 +1,88 @@
+// npm run bench [-- --corpus <dir>] [--jobs N] [--claims 100000]
+// Prints, in one run: throughput and peak RSS of the full pipeline into a fresh database, the same
+// corpus through bare compromise(text) on one thread, their ratio, and query latencies on a
+// database grown to the given number of claims.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Store } from '../store/index.js';
+import type { ArticleResult } from '../types.js';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: join(process.env.NEWSCLAIMS_SHARED ?? '../shared', 'corpus', 'bbc') },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    claims: { type: 'string', default: '100000' },
+  },
+});
+const corpus = resolve(values.corpus!);
+if (!existsSync(corpus)) {
+  console.error(`bench: no corpus at '${corpus}' (pass --corpus <dir> or set NEWSCLAIMS_SHARED)`);
+  process.exit(2);
+}
+const child = new URL('./child.js', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'newsclaims-bench-'));
+
+function runChild(args: string[]): { ms: number; articles: number; bytes: number; maxRssMB: number } {
+  const r = spawnSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+const db = join(tmp, 'bench.db');
+console.log(`corpus: ${corpus}`);
+const bare = runChild(['bare', corpus]);
+const pipe = runChild(['pipeline', corpus, db, values.jobs!]);
+const mb = (x: { bytes: number; ms: number }) => x.bytes / 1e6 / (x.ms / 1000);
+const aps = (x: { articles: number; ms: number }) => x.articles / (x.ms / 1000);
+console.log(`\n${'run'.padEnd(34)} ${'articles/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'time s'.padStart(8)} ${'peak RSS MB'.padStart(12)}`);
+const row = (name: string, x: { articles: number; bytes: number; ms: number; maxRssMB: number }) =>
+  console.log(`${name.padEnd(34)} ${aps(x).toFixed(1).padStart(10)} ${mb(x).toFixed(3).padStart(7)} ${(x.ms / 1000).toFixed(1).padStart(8)} ${x.maxRssMB.toFixed(0).padStart(12)}`);
+row('bare compromise(text), 1 thread', bare);
+row(`newsclaims extract, ${values.jobs} jobs`, pipe);
+console.log(`speed-up of the full pipeline over bare compromise: ${(bare.ms / pipe.ms).toFixed(2)}x (${pipe.articles} articles, ${(pipe.bytes / 1e6).toFixed(1)} MB)`);
+
+// Grow a copy of the database to the target number of claims by storing its articles again under
+// new texts, then time the queries users run most.
+const target = Number(values.claims);
+const big = join(tmp, 'big.db');
+copyFileSync(db, big);
+const store = Store.open(big);
+const originals: ArticleResult[] = store.articles({}).map((a) => store.show(a.id as string)!);
+let claims = store.stats().claims as number;
+for (let round = 1; claims < target; round++) {
+  const batch: ArticleResult[] = [];
+  for (const r of originals) {
+    if (claims >= target) break;
+    const text = `${r.article.text}\n[copy ${round}]`;
+    const sha256 = `${r.article.sha256.slice(0, 56)}${String(round).padStart(8, '0')}`;
+    batch.push({ ...r, article: { ...r.article, text, sha256, id: sha256.slice(0, 12) + round } });
+    claims += r.claims.length;
+  }
+  store.saveMany(batch);
+}
+const stats = store.stats();
+console.log(`\nquery latency on ${stats.claims} claims, ${stats.articles} articles, ${stats.entities} entities (median of 7 runs):`);
+const time = (name: string, f: () => unknown) => {
+  const runs: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    const out = f() as unknown[];
+    runs.push(performance.now() - t);
+    rows = out.length;
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`  ${name.padEnd(44)} ${runs[3]!.toFixed(1).padStart(8)} ms  (${rows} rows)`);
+};
+time("search 'government minister'", () => store.search('government minister'));
+time("claims --entity Blair", () => store.claims({ entity: 'Blair', limit: 100 }));
+time("claims --speaker Brown", () => store.claims({ speaker: 'Brown', limit: 100 }));
+time("claims --source bbc", () => store.claims({ source: 'BBC', limit: 100 }));
+time('entities (top 50)', () => store.entities({ limit: 50 }));
+time('entities --type person (top 50)', () => store.entities({ type: 'person', limit: 50 }));
+time('sources (top 50)', () => store.sources({ limit: 50 }));
+store.close();
+rmSync(tmp, { recursive: true, force: true });
