@@ -82,6 +82,13 @@ export function tagText(text: string, sentences: Sentence[], skip: Set<number>, 
   return new TermIndex(text, terms);
 }
 
+// Capitalised only because they open a sentence.
+const OPENERS = new Set(
+  ('the a an this that these those it its he she they we i his her their our my there here but and or so yet if when while as since ' +
+    'because although though after before during in on at by for from with to of however meanwhile moreover also still then now ' +
+    'today yesterday some many most all both each every other another one such what which who where why how despite according').split(' '),
+);
+
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 function defaultNeedsTags(s: Sentence): boolean {
@@ -92,6 +99,7 @@ function defaultNeedsTags(s: Sentence): boolean {
     if (cueBase(w)) return true;
     first = false;
   }
-  // A one-word name opening its sentence ("Meta said …" is caught by the cue; "Meta’s shares …" here).
-  return /^[“"‘(]?\p{Lu}[\p{L}]*['’]s\b/u.test(s.text);
+  // A name opening its sentence ("Japan began …"): a capitalised first word that is no function word.
+  const firstWord = /^[“"‘(]?(\p{Lu}[\p{L}'’-]*)/u.exec(s.text)?.[1];
+  return firstWord !== undefined && !OPENERS.has(firstWord.toLowerCase());
 }

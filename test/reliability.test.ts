@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { ArticleResult } from '../src/types.js';
+import { BIN, run, tempDir } from './helpers.js';
+
+const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Reyes', 'Janet Yellen', 'Margaret Ellison', 'Alan Brooks'];
+const PLACES = ['Ohio', 'Berlin', 'Madrid', 'Leeds', 'Toronto', 'Lyon'];
+
+/** Articles written for the test, each different, so each is its own row. */
+function writeArticles(dir: string, n: number, tag: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const who = PEOPLE[i % PEOPLE.length]!;
+    const where = PLACES[(i * 5) % PLACES.length]!;
+    const body = [
+      `Council in ${where} approves plan ${tag}-${i}`,
+      '',
+      `The council in ${where} approved a £${i + 2}.5m plan on Tuesday after a report by the National Audit Office warned that ${100 + i} homes were at risk.`,
+      `“We cannot wait for the next flood to act,” said ${who}, the council leader. “Every year we delay, the bill grows.”`,
+      `Opposition councillors argued that the plan relied on optimistic estimates, according to the Riverside Gazette.`,
+    ].join('\n');
+    writeFileSync(join(dir, `article-${String(i).padStart(3, '0')}.txt`), body);
+  }
+}
+
+function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NEWSCLAIMS_DB: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the database survives crashes and concurrent use', () => {
+  it('keeps every article reported as stored when the process is killed, and the next run resumes', async () => {
+    const dir = tempDir();
+    const inputs = join(dir, 'in');
+    writeArticles(inputs, 150, 'kill');
+    const db = join(dir, 'kill.db');
+    const reported: ArticleResult[] = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'extract', inputs, '--db', db, '--jobs', '2'], { env: { ...process.env, NEWSCLAIMS_DB: '' } });
+      let buf = '';
+      const seen: ArticleResult[] = [];
+      child.stdout.on('data', (d) => {
+        buf += d;
+        const lines = buf.split('\n');
+        buf = lines.pop()!;
+        for (const l of lines) if (l.trim()) seen.push(JSON.parse(l));
+        if (seen.length >= 10) child.kill('SIGKILL');
+      });
+      child.on('close', () => resolve(seen));
+    });
+    expect(reported.length).toBeGreaterThanOrEqual(10);
+    expect(reported.length).toBeLessThan(150);
+
+    const check = new Database(db, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    const claimsOf = check.prepare('SELECT count(*) AS n FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.sha256 = ?');
+    for (const r of reported) expect((claimsOf.get(r.article.sha256) as { n: number }).n).toBe(r.claims.length);
+    // No article is half written: each stored one has its claims and attributions.
+    const half = check.prepare('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)').get() as { n: number };
+    expect(half.n).toBe(0);
+    const stored = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    check.close();
+
+    const again = await runAsync(['extract', inputs, '--db', db, '--quiet']);
+    expect(again.code).toBe(0);
+    expect(again.stdout.split('\n').filter(Boolean)).toHaveLength(150 - stored);
+    const final = new Database(db, { readonly: true });
+    expect((final.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(150);
+    final.close();
+  });
+
+  it('lets two extract processes write to one database at the same time', async () => {
+    const dir = tempDir();
+    writeArticles(join(dir, 'a'), 30, 'left');
+    writeArticles(join(dir, 'b'), 30, 'right');
+    const db = join(dir, 'shared.db');
+    const [a, b] = await Promise.all([
+      runAsync(['extract', join(dir, 'a'), '--db', db, '--jobs', '1']),
+      runAsync(['extract', join(dir, 'b'), '--db', db, '--jobs', '1']),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(run(['articles', '--db', db]).stdout.split('\n').filter(Boolean)).toHaveLength(60);
+  });
+});
