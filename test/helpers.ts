@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,4 +49,17 @@ export function contractProblems(r: ArticleResult): string[] {
     if (c.speaker?.entityId && !entityIds.has(c.speaker.entityId)) problems.push(`claim ${c.id}: unknown entity ${c.speaker.entityId}`);
   }
   return problems;
+}
+
+/** Run the CLI without blocking this process (needed when the test also serves HTTP). */
+export function runAsync(args: string[], opts: { input?: string } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NEWSCLAIMS_DB: '', XDG_DATA_HOME: tempDir() } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
 }

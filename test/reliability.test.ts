@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
-import { BIN, run, tempDir } from './helpers.js';
+import { BIN, run, runAsync, tempDir } from './helpers.js';
 
 const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Reyes', 'Janet Yellen', 'Margaret Ellison', 'Alan Brooks'];
 const PLACES = ['Ohio', 'Berlin', 'Madrid', 'Leeds', 'Toronto', 'Lyon'];
@@ -24,17 +24,6 @@ function writeArticles(dir: string, n: number, tag: string): void {
     ].join('\n');
     writeFileSync(join(dir, `article-${String(i).padStart(3, '0')}.txt`), body);
   }
-}
-
-function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NEWSCLAIMS_DB: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('the database survives crashes and concurrent use', () => {
@@ -88,5 +77,73 @@ describe('the database survives crashes and concurrent use', () => {
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(run(['articles', '--db', db]).stdout.split('\n').filter(Boolean)).toHaveLength(60);
+  });
+});
+
+describe('bad input gets one line each, and the batch goes on', () => {
+  it('refuses 50 MB files (text and a single line) by the documented size limit', () => {
+    const dir = tempDir();
+    const lines = Buffer.alloc(50_000_000, 'The mayor said the bridge will open. \n');
+    writeFileSync(join(dir, 'big.txt'), lines);
+    writeFileSync(join(dir, 'one-line.txt'), Buffer.alloc(50_000_000, 'a'));
+    writeFileSync(join(dir, 'ok.txt'), 'The mayor said the new bridge will open in May.');
+    const r = run(['extract', dir, '--no-store', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^newsclaims: cannot read '.*big\.txt': too large \(50\.0 MB; the limit is 10 MB, see --max-size\)$/),
+      expect.stringMatching(/^newsclaims: cannot read '.*one-line\.txt': too large \(50\.0 MB; the limit is 10 MB, see --max-size\)$/),
+    ]);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('refuses a JSON file and an HTML page without text; decodes invalid UTF-8 as windows-1252', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'data.txt'), '{"claims": [1, 2, 3]}');
+    writeFileSync(join(dir, 'nobody.html'), '<html><head><title>Only a title</title></head></html>');
+    writeFileSync(join(dir, 'broken-utf8.txt'), Buffer.concat([Buffer.from('The caf'), Buffer.from([0xe9, 0xff]), Buffer.from(' said prices rose by 12% last year.')]));
+    const r = run(['extract', dir, '--no-store', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/'.*data\.txt': a JSON document, not an article/),
+      expect.stringMatching(/'.*nobody\.html': no article text found in it$/),
+    ]);
+    const [doc] = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ArticleResult);
+    expect(doc!.article.text).toBe('The caféÿ said prices rose by 12% last year.');
+  });
+
+  it('says clearly when the database location is read-only, and changes nothing', () => {
+    const r = run(['extract', '-', '--db', '/sys/newsclaims-test.db'], { input: 'The mayor said the bridge will open in May.' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("newsclaims: cannot open database '/sys/newsclaims-test.db': cannot create the file here (read-only location?)\n");
+  });
+
+  it('stops cleanly on Ctrl-C: what is committed stays, the summary is printed', async () => {
+    const dir = tempDir();
+    writeArticles(join(dir, 'in'), 120, 'sigint');
+    const db = join(dir, 'int.db');
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'extract', join(dir, 'in'), '--db', db, '--jobs', '2'], { env: { ...process.env, NEWSCLAIMS_DB: '' } });
+      let stdout = '';
+      let stderr = '';
+      let sent = false;
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (!sent && stdout.includes('\n')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/^interrupted: \d+ articles?, \d+ claims, 0 failed, [\d.]+ s → /);
+    const printed = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ArticleResult);
+    const check = new Database(db, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    check.close();
+    expect(stored).toBe(printed.length);
+    expect(stored).toBeLessThan(120);
   });
 });

@@ -31,10 +31,22 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
   const charset = doc.contentType ? /charset=["']?([\w-]+)/i.exec(doc.contentType)?.[1] ?? null : null;
   const raw = decodeText(doc.bytes, charset);
   const url = doc.url ?? (/^https?:\/\//i.test(doc.source) ? doc.source : null);
+  if (doc.html === undefined && isJsonDocument(raw)) throw new Error('a JSON document, not an article (records go in with --from-ndjson)');
   const html = doc.html ?? looksLikeHtml(raw, doc.contentType ?? null);
   const parsed = html ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
   for (const [k, v] of Object.entries(doc.meta ?? {})) if (typeof v === 'string' && v) (parsed.meta as unknown as Record<string, string>)[k] = v;
   if (!parsed.text.trim()) throw new Error('no article text found in it');
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };
+}
+
+function isJsonDocument(text: string): boolean {
+  const t = text.trim();
+  if (!/^[[{]/.test(t) || !/[\]}]$/.test(t)) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -81,14 +81,17 @@ export class Store {
       try {
         mkdirSync(dirname(path), { recursive: true });
       } catch (err) {
-        throw new StoreError(`cannot create database directory '${dirname(path)}': ${(err as Error).message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'read-only location' : (err as Error).message;
+        throw new StoreError(`cannot create database directory '${dirname(path)}': ${why}`);
       }
     }
     let db: Database.Database;
     try {
       db = new Database(path, { readonly: readonly && exists, fileMustExist: !create });
     } catch (err) {
-      throw new StoreError(`cannot open database '${path}': ${(err as Error).message}`);
+      const msg = (err as Error).message;
+      throw new StoreError(`cannot open database '${path}': ${/unable to open/i.test(msg) && !exists ? 'cannot create the file here (read-only location?)' : msg}`);
     }
     try {
       db.pragma('busy_timeout = 10000');
@@ -103,7 +106,9 @@ export class Store {
       if (version < SCHEMA_VERSION) {
         if (readonly && exists) throw new StoreError(`database '${path}' needs an upgrade; run 'newsclaims extract' or 'newsclaims stats' once with write access`);
         db.transaction(() => {
-          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+          // Read again under the write lock: another process may have migrated meanwhile.
+          const current = db.pragma('user_version', { simple: true }) as number;
+          for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
         }).immediate();
       }
