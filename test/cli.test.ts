@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
@@ -134,6 +134,8 @@ describe('errors and exit codes', () => {
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 3]));
     writeFileSync(join(dir, 'page.json'), '{"a": 1}'); // not an article extension: skipped in a walk
     symlinkSync(join(dir, 'missing.txt'), join(dir, 'broken.txt'));
+    // A file that cannot be read even by root (tests may run as root, where chmod 000 is no bar).
+    if (existsSync('/proc/self/mem')) symlinkSync('/proc/self/mem', join(dir, 'unreadable.txt'));
     mkdirSync(join(dir, 'locked'));
     writeFileSync(join(dir, 'locked', 'secret.txt'), 'hidden');
     chmodSync(join(dir, 'locked', 'secret.txt'), 0o000);
@@ -147,6 +149,7 @@ describe('errors and exit codes', () => {
         expect.stringMatching(/^newsclaims: cannot read '.*empty\.txt': empty file$/),
         expect.stringMatching(/^newsclaims: cannot read '.*binary\.txt': a zip archive, not text or HTML$/),
         expect.stringMatching(/^newsclaims: cannot read '.*nope\.txt': no such file$/),
+        ...(existsSync('/proc/self/mem') ? [expect.stringMatching(/^newsclaims: cannot read '.*unreadable\.txt': unreadable \(input\/output error\)$/)] : []),
       ]),
     );
     expect(lines(r.stdout).map((l) => JSON.parse(l).article.source)).toContain(join(dir, 'good.txt'));

@@ -16,6 +16,8 @@ function reason(err: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many symbolic links';
+    case 'EIO':
+      return 'unreadable (input/output error)';
     default:
       return (err as Error).message;
   }
