@@ -1,7 +1,7 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
 import type { Entity, EntityType, Span } from '../types.js';
-import { knownNames } from './lexicon.js';
+import { demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
 
@@ -37,7 +37,8 @@ const NOT_NAMES = new Set(
   (
     'i ai ceo cfo cto coo vp svp evp r&d roi gdp tv pc id ids faq pdf ok am pm ad bc html url api ui ux usb ' +
     'cookie cookies internet web monday tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4'
+    'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4 ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth last next'
   ).split(' '),
 );
 // Sentence-initial capitals that never start a name.
@@ -82,7 +83,9 @@ function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts
     const clean = possessive ? surface.replace(POSSESSIVE, '') : surface;
     let before = t.start - 1;
     while (before >= para.start && /["“”‘’'()[\]«»\s]/.test(text[before]!)) before--;
-    const sentenceInitial = sentenceStarts.has(t.start) || before < para.start || /[.!?:;]/.test(text[before]!);
+    // After "P." or "Mr." a word does not start a sentence.
+    const afterInitial = text[before] === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Prof)$/u.test(text.slice(Math.max(para.start, before - 5), before));
+    const sentenceInitial = (sentenceStarts.has(t.start) && !afterInitial) || before < para.start || (/[.!?:;]/.test(text[before]!) && !afterInitial);
     out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false });
   }
   markTitleCase(text, para, out);
@@ -98,6 +101,12 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
   const colon = /^[-•*\s]*([^:.!?]{3,80}):\s/.exec(para.text);
   if (colon) segments.push([para.start, para.start + colon[0].length]);
   if (!/[.!?:]["”’)]?$/.test(para.text) && para.text.length < 200) segments.push([para.start, para.end]);
+  // A line mostly in capitals (a wire-service headline, "ENGLAND BEAT MOLDOVA .") is title case too.
+  const letterWords = terms.filter((t) => /\p{L}{2,}/u.test(t.text));
+  if (letterWords.length >= 3 && letterWords.filter((t) => /^[\p{Lu}\d'’.-]+$/u.test(t.text)).length / letterWords.length >= 0.6) {
+    for (const t of terms) t.titleCase = true;
+    return;
+  }
   for (const [from, to] of segments) {
     const label = from === para.start && to !== para.end;
     const inside = terms.filter((t) => t.start >= from && t.end <= to && /\p{L}/u.test(t.text));
@@ -117,9 +126,12 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   if (t.tags.has('Determiner') || t.tags.has('Pronoun')) return knownNames().has(lower);
   const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
+  if (demonymSet().has(lower)) return false;
   if (t.sentenceInitial || t.titleCase) {
     if (FUNCTION_WORDS.has(lower)) return false;
-    if (knownNames().has(lower) || midSentenceCaps.has(w)) return true;
+    // An all-caps headline word is a name when the body writes it as one ("LEICESTERSHIRE").
+    const titled = /^\p{Lu}{3,}$/u.test(w) ? w[0] + lower.slice(1) : w;
+    if (knownNames().has(lower) || midSentenceCaps.has(w) || midSentenceCaps.has(titled)) return true;
     if (t.titleCase) return false;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
     return proper && !ordinary;
@@ -146,7 +158,8 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     const t = terms[i]!;
     const lower = t.text.toLowerCase().replace(/\.$/, '');
     const prev = terms[i - 1];
-    const joined = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && !prev.possessive;
+    // "P. Simmons": an initial and its dot belong to the name.
+    const joined = prev !== undefined && !prev.possessive && (/^[ \t]*$/.test(prev.gapAfter) || (/^\.[ \t]*$/.test(prev.gapAfter) && /^\p{Lu}$/u.test(prev.text)));
     const next = terms[i + 1];
     if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^\.?[ \t]*$/.test(t.gapAfter)) {
       // "Mr Zuckerberg", "President Obama", "CEO Mark Zuckerberg": the title is not part of the name.
@@ -167,6 +180,30 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
   }
   close();
   return chains;
+}
+
+const OF_HEADS = new Set(['duke', 'duchess', 'king', 'queen', 'prince', 'princess', 'earl', 'house', 'city', 'state', 'states', 'republic', 'kingdom', 'isle', 'isles', 'gulf', 'bay', 'sea', 'cape', 'lake', 'mount', 'port', 'bank', 'university', 'church', 'museum', 'court', 'republic', 'province', 'district', 'county', 'secretary', 'minister', 'ministry', 'department', 'office', 'institute', 'school', 'college', 'academy', 'society', 'association', 'federation', 'union', 'league', 'council', 'board', 'chamber', 'commission', 'committee', 'bureau', 'army', 'order', 'friends', 'sons', 'daughters', 'people', 'war', 'battle', 'siege', 'treaty', 'statue', 'tower', 'palace', 'lord', 'lady', 'sisters', 'brothers', 'archbishop', 'bishop', 'mayor', 'governor', 'president', 'chancellor', 'director', 'editor']);
+
+const CHAIN_TITLES = new Set([
+  'governor', 'gov', 'secretary', 'minister', 'president', 'chairman', 'chairwoman', 'cardinal', 'senator', 'sen', 'rep', 'judge',
+  'democrat', 'republican', 'spokesman', 'spokeswoman', 'director', 'chief', 'ambassador', 'mayor', 'general', 'coach', 'manager', 'captain',
+]);
+
+/** Split a chain where a title or "of" joins two names: "Foreign Minister David Levy", "Lynn Reaser of Barnett Banks". */
+function splitChain(c: Chain): Chain[] {
+  const words = c.terms;
+  for (let i = 0; i < words.length - 1; i++) {
+    const lower = words[i]!.text.toLowerCase().replace(/\.$/, '');
+    if (CHAIN_TITLES.has(lower) && i + 1 < words.length) {
+      const before = words.slice(0, i);
+      const after = words.slice(i + 1);
+      return [...(before.length ? [{ terms: before, honorific: c.honorific }] : []), { terms: after, honorific: words[i]!.text }];
+    }
+    // "Peter Nicol of Scotland" is two names; "Bank of England" and "Duke of Norfolk" are one.
+    const head = words[i - 1]?.text.toLowerCase() ?? '';
+    if (lower === 'of' && i >= 1 && !ORG_WORDS.has(head) && !OF_HEADS.has(head) && (i >= 2 || words.length - i - 1 >= 2 || knownNames().get(words.slice(i + 1).map((w) => w.text).join(' ').toLowerCase()) === 'place')) return [{ terms: words.slice(0, i), honorific: c.honorific }, ...splitChain({ terms: words.slice(i + 1), honorific: null })];
+  }
+  return [c];
 }
 
 function chainName(text: string, c: Chain): Span {
@@ -192,6 +229,10 @@ function typeOf(name: string, c: Chain): EntityType {
   if (has('Place') || has('Country') || has('City') || has('Region')) return 'place';
   if (c.honorific) return 'person';
   if (/^\p{Lu}{2,6}$/u.test(name)) return 'organization';
+  // Two or three plain capitalised words with no sign of a body or a place read as a person's name
+  // ("Filippo Veglio"); initials say so too ("P. Simmons").
+  if (/^\p{Lu}\.\s/u.test(name)) return 'person';
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))) return 'person';
   return 'organization';
 }
 
@@ -258,8 +299,13 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
     for (const t of terms) if (!t.sentenceInitial && !t.titleCase && isCapitalised(t.text) && !NOT_NAMES.has(t.text.toLowerCase())) midSentenceCaps.add(t.text);
   const mentions: Mention[] = [];
   for (const terms of allTerms) {
-    for (const c of chainsOf(terms, midSentenceCaps)) {
+    for (const c of chainsOf(terms, midSentenceCaps).flatMap(splitChain)) {
       const span = chainName(text, c);
+      // "Barnett Banks Inc." keeps the dot of its company suffix.
+      if (/\b(Inc|Corp|Co|Ltd|Bros|Plc|Cos)$/.test(span.text) && text[span.end] === '.') {
+        span.end++;
+        span.text += '.';
+      }
       if (span.text.length < 2) continue;
       mentions.push({ ...span, type: typeOf(span.text, c) });
     }

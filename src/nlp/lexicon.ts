@@ -33,6 +33,7 @@ export function knownNames(): Map<string, EntityType> {
   if (!gazetteer) {
     gazetteer = new Map();
     for (const o of outletsByName().values()) gazetteer.set(o.name.toLowerCase(), 'organization');
+    for (const line of dataLines('places.txt')) for (const name of line.join(' ').split('|')) if (name.trim()) gazetteer.set(name.trim().toLowerCase(), 'place');
     for (const [name, type] of dataLines('gazetteer.tsv')) {
       if (!ENTITY_TYPES.includes(type as EntityType)) throw new Error(`gazetteer.tsv: bad type '${type}' for '${name}'`);
       gazetteer.set(name!.toLowerCase(), type as EntityType);
@@ -44,4 +45,14 @@ export function knownNames(): Map<string, EntityType> {
 /** The claim scorer's weights (data/claim-weights.json, written by npm run train:claims). */
 export function loadClaimModel(): { bias: number; weights: number[] } {
   return JSON.parse(readFileSync(new URL('claim-weights.json', dataDir), 'utf8')) as { bias: number; weights: number[] };
+}
+
+let demonyms: Set<string> | null = null;
+/** Nationality adjectives ("Australian", "Texan"), lower-cased. */
+export function demonymSet(): Set<string> {
+  if (!demonyms) {
+    demonyms = new Set();
+    for (const line of dataLines('demonyms.txt')) for (const w of line.join(' ').split(/\s+/)) if (w) demonyms.add(w.toLowerCase());
+  }
+  return demonyms;
 }
