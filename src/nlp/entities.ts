@@ -108,13 +108,12 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
     return;
   }
   for (const [from, to] of segments) {
-    const label = from === para.start && to !== para.end;
     const inside = terms.filter((t) => t.start >= from && t.end <= to && /\p{L}/u.test(t.text));
     const content = inside.filter((t) => !SMALL_WORDS.has(t.text.toLowerCase()));
     if (content.length < 2) continue;
     const caps = content.filter((t) => isCapitalised(t.text)).length;
-    // A heading is mostly capitalised; a bullet label ("Enhanced Content Moderation:") wholly.
-    if (label ? caps === content.length : caps / content.length >= 0.6) for (const t of inside) t.titleCase = true;
+    // Title case capitalises every content word; one lowercase word ("beat") means ordinary prose.
+    if (caps === content.length) for (const t of inside) t.titleCase = true;
   }
 }
 
@@ -172,7 +171,9 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && !t.sentenceInitial && !t.titleCase;
     const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps, terms[i + 2]);
     const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
-    if (nameLike(t, midSentenceCaps, next) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
+    // An initial before a name ("A. Dale"), even where the letter is also a word.
+    const initial = /^\p{Lu}$/u.test(t.text) && next !== undefined && /^\.[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
+    if (initial || nameLike(t, midSentenceCaps, next) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
       if (cur.length && !joined) close();
       cur.push(t);
       if (t.possessive) close();

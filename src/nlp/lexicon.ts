@@ -52,7 +52,13 @@ let demonyms: Set<string> | null = null;
 export function demonymSet(): Set<string> {
   if (!demonyms) {
     demonyms = new Set();
-    for (const line of dataLines('demonyms.txt')) for (const w of line.join(' ').split(/\s+/)) if (w) demonyms.add(w.toLowerCase());
+    for (const line of dataLines('demonyms.txt'))
+      for (const w of line.join(' ').split(/\s+/)) {
+        if (!w) continue;
+        demonyms.add(w.toLowerCase());
+        // Peoples: "Australians", "Kurds" — the plural of an adjective-noun.
+        if (/[nh]$/i.test(w)) demonyms.add(`${w.toLowerCase()}s`);
+      }
   }
   return demonyms;
 }
