@@ -239,11 +239,13 @@ function typeOf(name: string, c: Chain): EntityType {
 
 interface Mention extends Span {
   type: EntityType;
+  /** Typed by its context (a team in a results table), which outweighs the name's own look. */
+  team?: boolean;
 }
 
 /** Group mentions into entities: exact names, surnames, acronyms, "Mr X". */
 function merge(mentions: Mention[]): Entity[] {
-  const groups: Array<{ name: string; type: EntityType; forms: Set<string>; mentions: Span[] }> = [];
+  const groups: Array<{ name: string; type: EntityType; teamMentions: number; forms: Set<string>; mentions: Span[] }> = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '');
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
@@ -262,18 +264,21 @@ function merge(mentions: Mention[]): Entity[] {
       );
     }
     if (!g) {
-      g = { name: m.text, type: m.type, forms: new Set(), mentions: [] };
+      g = { name: m.text, type: m.type, teamMentions: 0, forms: new Set(), mentions: [] };
       groups.push(g);
     }
     byKey.set(k, g);
     g.forms.add(m.text);
+    if (m.team) g.teamMentions++;
     g.mentions.push({ start: m.start, end: m.end, text: m.text });
   }
   groups.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  // A name used as a team in most of its mentions is the team.
+  const vote = (g: (typeof groups)[number]): EntityType => (g.teamMentions * 2 >= g.mentions.length ? 'organization' : g.type);
   return groups.map((g, i) => ({
     id: `e${i + 1}`,
     name: g.name,
-    type: g.type,
+    type: vote(g),
     aliases: [...g.forms].filter((f) => f !== g.name),
     mentions: g.mentions.sort((a, b) => a.start - b.start),
   }));
@@ -308,7 +313,18 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
         span.text += '.';
       }
       if (span.text.length < 2) continue;
-      mentions.push({ ...span, type: typeOf(span.text, c) });
+      let type = typeOf(span.text, c);
+      let team = false;
+      // In a results table ("Chicago 4 Houston 3", "BALTIMORE 74 58 .561") a place followed by a
+      // score is a team.
+      if (type === 'place' && /^\s+\d/.test(text.slice(span.end, span.end + 3))) {
+        const line = text.slice(text.lastIndexOf('\n', span.start) + 1, text.indexOf('\n', span.end) >= 0 ? text.indexOf('\n', span.end) : text.length);
+        if ((line.match(/(?:^|\s)[\d.]+(?:-\d+)?(?=\s|$)/g) ?? []).length >= 2 && !/\b(said|says|is|are|was|were|will)\b/.test(line)) {
+          type = 'organization';
+          team = true;
+        }
+      }
+      mentions.push({ ...span, type, team });
     }
   }
   // Within one article, the type of the fullest mention wins for all of its forms.
