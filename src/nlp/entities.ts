@@ -131,6 +131,12 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
     // An all-caps headline word is a name when the body writes it as one ("LEICESTERSHIRE").
     const titled = /^\p{Lu}{3,}$/u.test(w) ? w[0] + lower.slice(1) : w;
     if (knownNames().has(lower) || midSentenceCaps.has(w) || midSentenceCaps.has(titled)) return true;
+    // "South Africa" opening a sentence: the pair is known or was seen mid-sentence.
+    if (['Adverb', 'Determiner', 'Conjunction', 'Preposition', 'Pronoun'].some((x) => t.tags.has(x))) return false;
+    if (next && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text)) {
+      const pair = `${w} ${next.text}`;
+      if (midSentenceCaps.has(pair) || knownNames().has(pair.toLowerCase())) return true;
+    }
     if (t.titleCase) return false;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
     return proper && !ordinary;
@@ -168,7 +174,8 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
       }
     }
     // Acronyms of common nouns may sit inside a name: "Meta AI", "Open Innovation AI Research Community".
-    const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && !t.sentenceInitial && !t.titleCase;
+    const pairSeen = prev !== undefined && (midSentenceCaps.has(`${prev.text} ${t.text}`) || knownNames().has(`${prev.text} ${t.text}`.toLowerCase()));
+    const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && ((!t.sentenceInitial && !t.titleCase) || pairSeen);
     const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps, terms[i + 2]);
     const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
     // An initial before a name ("A. Dale"), even where the letter is also a word.
@@ -302,7 +309,19 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
   // Capitalised words seen mid-sentence are names wherever they appear.
   const midSentenceCaps = new Set<string>();
   for (const terms of allTerms)
-    for (const t of terms) if (!t.sentenceInitial && !t.titleCase && isCapitalised(t.text) && !NOT_NAMES.has(t.text.toLowerCase())) midSentenceCaps.add(t.text);
+    terms.forEach((t, i) => {
+      if (t.sentenceInitial || t.titleCase || !isCapitalised(t.text) || NOT_NAMES.has(t.text.toLowerCase())) return;
+      const prev = terms[i - 1];
+      const next = terms[i + 1];
+      const joinedPrev = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && isCapitalised(prev.text);
+      const joinedNext = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
+      // A word is evidence of a name on its own only where it stood alone ("South" of "South Africa"
+      // proves nothing about "South" in a headline); a pair is evidence for the pair.
+      if (!joinedPrev && !joinedNext) midSentenceCaps.add(t.text);
+      if (joinedNext) midSentenceCaps.add(`${t.text} ${next!.text}`);
+      if (joinedPrev) midSentenceCaps.add(`${prev!.text} ${t.text}`);
+      if (joinedPrev && !/^(of|for|de|the)$/i.test(prev!.text)) midSentenceCaps.add(t.text);
+    });
   const mentions: Mention[] = [];
   for (const terms of allTerms) {
     for (const c of chainsOf(terms, midSentenceCaps).flatMap(splitChain)) {
