@@ -113,7 +113,13 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
     if (content.length < 2) continue;
     const caps = content.filter((t) => isCapitalised(t.text)).length;
     // Title case capitalises every content word; one lowercase word ("beat") means ordinary prose.
-    if (caps === content.length) for (const t of inside) t.titleCase = true;
+    // A line of nothing but names ("Nolan Henke 66 , Bob Estes 67") is a list, not a headline;
+    // a headline has grammar: a verb, or small words between its capitals ("Joins with", "of the").
+    const wordy =
+      content.some((t) => t.tags.has('Verb') && !t.tags.has('ProperNoun')) ||
+      inside.some((t) => SMALL_WORDS.has(t.text.toLowerCase())) ||
+      (content.length >= 2 && content.every((t) => !t.tags.has('Person')));
+    if (caps === content.length && wordy) for (const t of inside) t.titleCase = true;
   }
 }
 
