@@ -61,7 +61,7 @@ const ORG_WORDS = new Set(
     'service services organisation organization federation league trust fund partners capital holdings media ' +
     'ai airlines airways motors pharmaceuticals bureau administration assembly parliament congress senate police ' +
     'army navy force forces team center centre hospital museum review times post news journal gazette herald ' +
-    'tribune chronicle observer telegraph courier standard express daily inquirer'
+    'tribune chronicle observer telegraph courier standard express daily inquirer exchange newsroom desk treasury xi'
   ).split(' '),
 );
 const PLACE_WORDS = new Set(
@@ -123,7 +123,7 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
   }
 }
 
-function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
+function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Term): boolean {
   const w = t.text;
   if (!isCapitalised(w) || !/\p{L}/u.test(w)) return false;
   const lower = w.toLowerCase();
@@ -141,8 +141,11 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term): boolean {
     if (['Adverb', 'Determiner', 'Conjunction', 'Preposition', 'Pronoun'].some((x) => t.tags.has(x))) return false;
     if (next && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text)) {
       const pair = `${w} ${next.text}`;
-      if (midSentenceCaps.has(pair) || knownNames().has(pair.toLowerCase())) return true;
+      const titledPair = `${titled} ${/^\p{Lu}{3,}$/u.test(next.text) ? next.text[0] + next.text.slice(1).toLowerCase() : next.text}`;
+      if (midSentenceCaps.has(pair) || midSentenceCaps.has(titledPair) || knownNames().has(pair.toLowerCase())) return true;
     }
+    // …and the second word of such a pair ("LOS ANGELES").
+    if (prev && /^[ \t]*$/.test(prev.gapAfter) && knownNames().has(`${prev.text} ${w}`.toLowerCase())) return true;
     if (t.titleCase) return false;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
     return proper && !ordinary;
@@ -182,11 +185,11 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     // Acronyms of common nouns may sit inside a name: "Meta AI", "Open Innovation AI Research Community".
     const pairSeen = prev !== undefined && (midSentenceCaps.has(`${prev.text} ${t.text}`) || knownNames().has(`${prev.text} ${t.text}`.toLowerCase()));
     const acronym = /^\p{Lu}{2,4}$/u.test(t.text) && ((!t.sentenceInitial && !t.titleCase) || pairSeen);
-    const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps, terms[i + 2]);
+    const nextJoined = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && !t.possessive && nameLike(next, midSentenceCaps, terms[i + 2], t);
     const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
     // An initial before a name ("A. Dale"), even where the letter is also a word.
     const initial = /^\p{Lu}$/u.test(t.text) && next !== undefined && /^\.[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
-    if (initial || nameLike(t, midSentenceCaps, next) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
+    if (initial || nameLike(t, midSentenceCaps, next, prev) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
       if (cur.length && !joined) close();
       cur.push(t);
       if (t.possessive) close();
@@ -326,7 +329,8 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
       if (!joinedPrev && !joinedNext) midSentenceCaps.add(t.text);
       if (joinedNext) midSentenceCaps.add(`${t.text} ${next!.text}`);
       if (joinedPrev) midSentenceCaps.add(`${prev!.text} ${t.text}`);
-      if (joinedPrev && !/^(of|for|de|the)$/i.test(prev!.text)) midSentenceCaps.add(t.text);
+      // A surname after a first name is evidence on its own ("Simmons" of "Phil Simmons").
+      if (joinedPrev && (prev!.tags.has('FirstName') || prev!.tags.has('Person'))) midSentenceCaps.add(t.text);
     });
   const mentions: Mention[] = [];
   for (const terms of allTerms) {
