@@ -38,7 +38,7 @@ const NOT_NAMES = new Set(
     'i ai ceo cfo cto coo vp svp evp r&d roi gdp tv pc id ids faq pdf ok am pm ad bc html url api ui ux usb ' +
     'cookie cookies internet web monday tuesday wednesday thursday friday saturday sunday january february march ' +
     'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4 ' +
-    'first second third fourth fifth sixth seventh eighth ninth tenth last next'
+    'first second third fourth fifth sixth seventh eighth ninth tenth last next gmt edt est bst cet rbi era c$ us$ a$ eps'
   ).split(' '),
 );
 // Sentence-initial capitals that never start a name.
