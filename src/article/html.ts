@@ -216,3 +216,12 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const links = normalized === text ? b.links : [];
   return { meta: metaOut, text: normalized, links };
 }
+
+/** All the text of an HTML fragment, blocks as paragraphs (for scoring other extractors' output alike). */
+export function htmlToText(html: string): string {
+  const $ = cheerio.load(html);
+  $('script, style, noscript, template').remove();
+  const b = new TextBuilder();
+  walk($, $.root()[0] as unknown as AnyNode, b);
+  return normalizeText(b.out);
+}
