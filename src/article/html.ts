@@ -155,15 +155,25 @@ function nameOf(v: unknown): string | null {
   return null;
 }
 
-function cleanTitle(title: string | null, site: string | null): string | null {
+function cleanTitle(title: string | null, site: string | null, headings: string[]): string | null {
   if (!title) return null;
-  let t = title.replace(/\s+/g, ' ').trim();
-  const parts = t.split(/\s+[|–—·»]\s+|\s+-\s+/);
+  const t = decodeEntities(title.replace(/\s+/g, ' ').trim());
+  // The page's own heading, when the title contains it, is the headline without the site's name.
+  const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const h = headings.find((x) => x.length >= 10 && squash(t).includes(squash(x)));
+  if (h) return h;
+  const parts = t.split(/\s*[|»]\s*|\s+[–—·-]\s+|(?<=\S)-(?=[^\s-]*$)/).map((x) => x.trim()).filter(Boolean);
   if (parts.length > 1) {
-    const last = parts[parts.length - 1]!;
-    if ((site && last.toLowerCase().includes(site.toLowerCase())) || last.split(/\s+/).length <= 4) t = parts.slice(0, -1).join(' - ');
+    // Site names are the short parts, or the part that names the site; the headline is what is left.
+    const named = parts.filter((x) => !(site && x.toLowerCase().includes(site.toLowerCase())));
+    const longest = (named.length ? named : parts).reduce((a, b) => (b.length > a.length ? b : a));
+    if (longest.split(/\s+/).length >= 3 || /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u.test(longest)) return longest;
   }
   return t || null;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
 }
 
 export interface HtmlArticle {
@@ -181,7 +191,7 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const metaOut: ArticleMeta = {
     source,
     url: url ?? canonical ?? null,
-    title: cleanTitle(rawTitle, site),
+    title: cleanTitle(rawTitle, site, $('h1').toArray().map((el) => $(el).text().replace(/\s+/g, ' ').trim()).filter(Boolean)),
     byline: nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null),
     published: ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]'),
     site,
