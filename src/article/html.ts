@@ -6,7 +6,7 @@ import type { ArticleMeta, Link } from '../types.js';
 import { normalizeText } from './text.js';
 
 const DROP =
-  'script, style, noscript, template, svg, canvas, iframe, object, embed, nav, header, footer, aside, form, button, ' +
+  'script, style, noscript, template, svg, canvas, iframe, object, embed, nav, header, footer, aside, button, ' +
   'select, input, textarea, rt, rp, figcaption, [hidden], [aria-hidden="true"], [role="navigation"], [role="banner"], ' +
   '[role="contentinfo"], [role="complementary"], [style*="display:none"], [style*="display: none"]';
 const CHROME = /(^|[\s_-])(share|social|newsletter|subscribe|related|recommend|promo|advert|ads?|sponsor|cookie|consent|gdpr|comment|comments|breadcrumb|byline-tools|toolbar|sidebar|popup|modal|signup|paywall|outbrain|taboola|footer|masthead|menu|nav)([\s_-]|$)/i;
@@ -198,15 +198,23 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   };
 
   $(DROP).remove();
+  // Forms are chrome (search boxes, sign-ups), except where a whole page sits in one (ASP.NET).
+  $('form').each((_, el) => {
+    if (!$(el).find('article, main, [itemprop="articleBody"]').length && $(el).find('p').length < 5) $(el).remove();
+  });
   $('*').each((_, el) => {
     const hint = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
-    if (hint.trim() && CHROME.test(hint) && !/(article|content|story|body|main)/i.test(hint) && (el as Element).name !== 'body') $(el).remove();
+    if (!hint.trim() || !CHROME.test(hint) || /(article|content|story|body|main)/i.test(hint) || (el as Element).name === 'body') return;
+    // A layout wrapper named after its sidebar still holds the article: keep what holds much text.
+    if ($(el).find('article, main, [itemprop="articleBody"]').length || $(el).find('p').length >= 5) return;
+    $(el).remove();
   });
 
   // The main block: <article> or <main> when present, else the best-scoring container.
   let root: Element | undefined;
   const candidates = $('article, main, [itemprop="articleBody"]').toArray() as Element[];
-  if (candidates.length) root = candidates.sort((a, b) => textOf(b).length - textOf(a).length)[0];
+  // Of several, the one with the most paragraph text and the fewest links (listings are articles too).
+  if (candidates.length) root = candidates.map((c) => ({ c, s: textDensityScore($, c) })).sort((a, b) => b.s - a.s)[0]!.c;
   if (!root || textOf(root).trim().length < 200) {
     let best = 0;
     $('div, section, td').each((_, el) => {
@@ -220,11 +228,46 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const body = root ?? ($('body')[0] as Element | undefined) ?? ($.root()[0] as unknown as Element);
   const b = new TextBuilder();
   walk($, body, b);
-  const text = b.out.trim();
+  const { text, links } = dropBoilerplate(b.out.trim(), b.links);
   // The builder's text is already normalised except for rare control characters.
   const normalized = normalizeText(text);
-  const links = normalized === text ? b.links : [];
-  return { meta: metaOut, text: normalized, links };
+  return { meta: metaOut, text: normalized, links: normalized === text ? links : [] };
+}
+
+// Blocks that are page furniture wherever they stand, and headings after which only furniture follows.
+const FURNITURE_BLOCK =
+  /^(advertisement:?|advertising|sponsored|credit:.*|(photo(graph)?|image|illustration|video)( credits?)?:? by .*|photo credits?.*|getty images.*|©.*|copyright ©?.*|all rights reserved.*|tags?:.*|tagged:.*|topics?:.*|filed under:?.*|share( this( article| story)?)?( on \w+)?|pdf version|print( this)?|e-?mail( this)?|\d+ min(ute)? read|sign up( for)?.{0,60}|subscribe.{0,60}|follow us.{0,60})$/i;
+const END_MARKER =
+  /^(related( stories| topics| articles| content| coverage| posts| reading| links)?:?|you (might|may) (also )?(like|enjoy|be interested in):?|more (from|on|in|stories|news)\b.{0,60}|explore further|read (more|next|also):?.{0,80}|recommended( for you| reading)?:?|most (read|popular|viewed)|popular (now|stories|posts)|latest (news|stories|posts)|further reading|see also|about the author|comments?( \(\d+\))?|leave a (comment|reply)|missed the .{0,40}\?|we want to hear what you think.{0,80}|feedback to editors|trending( now| stories)?)$/i;
+
+/** Remove furniture blocks, and cut at an end-of-article heading in the last part; links follow their text. */
+function dropBoilerplate(text: string, links: Link[]): { text: string; links: Link[] } {
+  const blocks: Array<{ start: number; end: number; text: string }> = [];
+  const re = /[^\n]+(?:\n[^\n]+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) blocks.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let cut = blocks.length;
+  const words = blocks.map((x) => x.text.split(/\s+/).length);
+  const total = words.reduce((a, n) => a + n, 0);
+  let seen = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    // Only past the first half of the words: "Related" near the top is part of the story.
+    if (seen > total * 0.5 && END_MARKER.test(blocks[i]!.text.trim())) {
+      cut = i;
+      break;
+    }
+    seen += words[i]!;
+  }
+  const kept = blocks.slice(0, cut).filter((x) => !FURNITURE_BLOCK.test(x.text.trim()));
+  if (kept.length === blocks.length) return { text, links };
+  let out = '';
+  const moved: Link[] = [];
+  for (const k of kept) {
+    const at = out ? out.length + 2 : 0;
+    out += (out ? '\n\n' : '') + k.text;
+    for (const l of links) if (l.start >= k.start && l.end <= k.end) moved.push({ ...l, start: l.start - k.start + at, end: l.end - k.start + at });
+  }
+  return { text: out, links: moved };
 }
 
 /** All the text of an HTML fragment, blocks as paragraphs (for scoring other extractors' output alike). */
