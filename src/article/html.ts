@@ -9,7 +9,7 @@ const DROP =
   'script, style, noscript, template, svg, canvas, iframe, object, embed, nav, header, footer, aside, button, ' +
   'select, input, textarea, rt, rp, figcaption, [hidden], [aria-hidden="true"], [role="navigation"], [role="banner"], ' +
   '[role="contentinfo"], [role="complementary"], [style*="display:none"], [style*="display: none"]';
-const CHROME = /(^|[\s_-])(share|social|newsletter|subscribe|related|recommend|promo|advert|ads?|sponsor|cookie|consent|gdpr|comment|comments|breadcrumb|byline-tools|toolbar|sidebar|popup|modal|signup|paywall|outbrain|taboola|footer|masthead|menu|nav)([\s_-]|$)/i;
+const CHROME = /(^|[\s_-])(share|social|newsletter|subscribe|related|recommend|promo|advert|ads?|sponsor|cookie|consent|gdpr|comment|comments|breadcrumb|byline-tools|toolbar|sidebar|popup|modal|signup|paywall|outbrain|taboola|footer|masthead|menu|nav|credit|credits|caption|author-bio|bio|disclosure|tags|tag-list)([\s_-]|$)/i;
 const BLOCKS = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre',
   'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'hr', 'address', 'center', 'td', 'th',
@@ -236,9 +236,9 @@ export function htmlArticle(html: string, source: string, url: string | null): H
 
 // Blocks that are page furniture wherever they stand, and headings after which only furniture follows.
 const FURNITURE_BLOCK =
-  /^(advertisement:?|advertising|sponsored|credit:.*|(photo(graph)?|image|illustration|video)( credits?)?:? by .*|photo credits?.*|getty images.*|©.*|copyright ©?.*|all rights reserved.*|tags?:.*|tagged:.*|topics?:.*|filed under:?.*|share( this( article| story)?)?( on \w+)?|pdf version|print( this)?|e-?mail( this)?|\d+ min(ute)? read|sign up( for)?.{0,60}|subscribe.{0,60}|follow us.{0,60})$/i;
+  /^(advertisement:?|advertising|sponsored|credit:.*|(photo(graph)?|image|illustration|video)( credits?)?:? by .*|photo credits?.*|getty images.*|©.*|copyright ©?.*|all rights reserved.*|tags?:.*|tagged:.*|topics?:.*|filed under:?.*|share( this( article| story)?)?( on \w+)?|pdf version|print( this)?|e-?mail( this)?|\d+ min(ute)? read|sign up( for)?.{0,60}|subscribe.{0,60}|follow us.{0,60}|(.{0,60}[·|•] )?\d+ min(ute)?s? read|\d{1,2}:\d{2} ?(am|pm)|updated:? .{0,40}|published:? .{0,40})$/i;
 const END_MARKER =
-  /^(related( stories| topics| articles| content| coverage| posts| reading| links)?:?|you (might|may) (also )?(like|enjoy|be interested in):?|more (from|on|in|stories|news)\b.{0,60}|explore further|read (more|next|also):?.{0,80}|recommended( for you| reading)?:?|most (read|popular|viewed)|popular (now|stories|posts)|latest (news|stories|posts)|further reading|see also|about the author|comments?( \(\d+\))?|leave a (comment|reply)|missed the .{0,40}\?|we want to hear what you think.{0,80}|feedback to editors|trending( now| stories)?)$/i;
+  /^(related( stories| topics| articles| content| coverage| posts| reading| links)?:?|you (might|may) (also )?(like|enjoy|be interested in):?|more (from|on|in|stories|news)\b.{0,60}|explore further|read (more|next|also):?.{0,80}|recommended( for you| reading)?:?|most (read|popular|viewed)|popular (now|stories|posts)|latest (news|stories|posts)|further reading|see also|about the author|comments?( \(\d+\))?|leave a (comment|reply)|missed the .{0,40}\?|we want to hear what you think.{0,80}|feedback to editors|trending( now| stories)?|related topics:?|advertising disclosure|never miss .{0,80}|do you want to be informed .{0,80}|am meisten gelesen.{0,10}|letzte kommentare|videos zum thema|beiträge aus dem forum|mehr zum thema|das könnte sie auch interessieren|dowiedz się więcej.{0,40}|argomenti|leggi anche.{0,40}|puede escribirnos.{0,80}|te puede interesar|lire aussi.{0,40}|pour lire la suite.{0,80}|à lire aussi.{0,40}|sur le même sujet)$/i;
 
 /** Remove furniture blocks, and cut at an end-of-article heading in the last part; links follow their text. */
 function dropBoilerplate(text: string, links: Link[]): { text: string; links: Link[] } {
