@@ -172,6 +172,16 @@ function cleanTitle(title: string | null, site: string | null, headings: string[
   return t || null;
 }
 
+/** "Headline | The Japan Times" → "Headline", when the part after the separator is the site's name. */
+function withoutSiteName(title: string, site: string | null): string {
+  if (!site) return title;
+  const m = /^(.{8,}?)\s*(?:\s[|–—·-]\s|\|)\s*([^|–—·]+?)\s*$/.exec(title);
+  if (!m) return title;
+  const tail = m[2]!.toLowerCase();
+  const name = site.toLowerCase();
+  return tail.includes(name) || name.includes(tail) ? m[1]!.trim() : title;
+}
+
 function decodeEntities(s: string): string {
   return s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
 }
@@ -186,12 +196,15 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const $ = cheerio.load(html);
   const ld = jsonLd($);
   const site = meta($, 'meta[property="og:site_name"]') ?? nameOf(ld?.publisher) ?? null;
-  const rawTitle = ld?.headline ?? meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? ($('title').first().text() || $('h1').first().text() || null);
+  // A title the publisher declared for sharing is taken as it is; only the <title> element, which
+  // usually carries the site's name, is cleaned.
+  const declared = ld?.headline ?? meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="dc.title"]');
+  const rawTitle = declared ?? ($('title').first().text() || $('h1').first().text() || null);
   const canonical = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]') ?? ld?.url ?? null;
   const metaOut: ArticleMeta = {
     source,
     url: url ?? canonical ?? null,
-    title: cleanTitle(rawTitle, site, $('h1').toArray().map((el) => $(el).text().replace(/\s+/g, ' ').trim()).filter(Boolean)),
+    title: declared ? withoutSiteName(decodeEntities(declared.replace(/\s+/g, ' ').trim()), site) : cleanTitle(rawTitle, site, $('h1').toArray().map((el) => $(el).text().replace(/\s+/g, ' ').trim()).filter(Boolean)),
     byline: nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null),
     published: ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]'),
     site,

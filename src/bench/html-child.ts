@@ -11,7 +11,6 @@ const pages = readFileSync(goldFile, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { page: string }).page);
-const inputs = pages.map((page) => ({ page, html: decodeText(readFileSync(join(dir, page))) }));
 
 type Extract = (html: string) => { title: string | null; text: string };
 let extract: Extract;
@@ -31,15 +30,19 @@ if (system === 'readability') {
   };
 }
 
-const t0 = performance.now();
-for (const { page, html } of inputs) {
+// Pages are read one at a time, so memory is the extractor's, not the corpus'; reading the file is
+// not timed, decoding and extracting are.
+let ms = 0;
+for (const page of pages) {
+  const bytes = readFileSync(join(dir, page));
+  const t0 = performance.now();
   let out: { title: string | null; text: string };
   try {
-    out = extract(html);
+    out = extract(decodeText(bytes));
   } catch {
     out = { title: null, text: '' };
   }
+  ms += performance.now() - t0;
   console.log(JSON.stringify({ page, ...out }));
 }
-const ms = performance.now() - t0;
-console.log(JSON.stringify({ done: true, ms, pages: inputs.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ done: true, ms, pages: pages.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
