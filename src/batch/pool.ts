@@ -31,7 +31,7 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
 
   const workerUrl = new URL('./worker.js', import.meta.url);
   // Each worker holds a few tasks, so it keeps working while this thread writes to the database.
-  const depth = 3;
+  const depth = 8;
   const window = opts.jobs * depth * 2;
   const results = new Map<number, Outcome>();
   const tasks = new Map<Worker, Map<number, string>>();

@@ -36,7 +36,7 @@ interface Helpers {
 }
 
 /** Results wait here until they are committed; only then are they printed as stored. */
-const BATCH_SIZE = 64;
+const BATCH_SIZE = 32;
 const BATCH_MS = 1000;
 
 export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h: Helpers): Promise<number> {
