@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { clippedOverlap } from '../eval/match.js';
 
 interface Gold {
   page: string;
@@ -41,16 +42,7 @@ function tokens(s: string): string[] {
 function overlap(sys: string, ref: string): { p: number; r: number; f1: number; matched: number; s: number; g: number } {
   const a = tokens(sys);
   const b = tokens(ref);
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let matched = 0;
-  for (const t of a) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      matched++;
-      counts.set(t, n - 1);
-    }
-  }
+  const matched = clippedOverlap(b, a);
   const p = a.length ? matched / a.length : 0;
   const r = b.length ? matched / b.length : 0;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, matched, s: a.length, g: b.length };

@@ -4,22 +4,27 @@ export function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Dice coefficient on lower-cased word tokens (multiset overlap). */
-export function dice(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (!wa.length && !wb.length) return 1;
+/** How many tokens two bags share, each counted at most as often as it occurs on both sides. */
+export function clippedOverlap(a: string[], b: string[]): number {
   const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
   let overlap = 0;
-  for (const w of wb) {
+  for (const w of b) {
     const n = counts.get(w) ?? 0;
     if (n > 0) {
       overlap++;
       counts.set(w, n - 1);
     }
   }
-  return (2 * overlap) / (wa.length + wb.length);
+  return overlap;
+}
+
+/** Dice coefficient on lower-cased word tokens (multiset overlap). */
+export function dice(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.length && !wb.length) return 1;
+  return (2 * clippedOverlap(wa, wb)) / (wa.length + wb.length);
 }
 
 export function textMatches(a: string, b: string): boolean {
