@@ -148,6 +148,9 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
     if (prev && /^[ \t]*$/.test(prev.gapAfter) && knownNames().has(`${prev.text} ${w}`.toLowerCase())) return true;
     if (t.titleCase) return false;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
+    // A plural opening a sentence ("Advertisers could …", "Changes in …") is a common noun.
+    const pluralLooking = t.tags.has('Plural') || /^\p{Lu}\p{Ll}{3,}(?<![su])s$/u.test(w);
+    if (pluralLooking && !t.tags.has('Person') && !t.tags.has('Place') && !t.tags.has('Organization')) return false;
     return proper && !ordinary;
   }
   // Mid-sentence, a capitalised verb or adjective that compromise does not know as a name is
@@ -259,8 +262,19 @@ interface Mention extends Span {
   team?: boolean;
 }
 
-/** Group mentions into entities: exact names, surnames, acronyms, "Mr X". */
-function merge(mentions: Mention[]): Entity[] {
+/** "Meta, formerly known as Facebook": the later name is an alias of the earlier one. */
+function formerNames(text: string, mentions: Mention[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < mentions.length - 1; i++) {
+    const a = mentions[i]!;
+    const b = mentions.find((m) => m.start > a.end && m.start - a.end < 40);
+    if (b && /^,?\s*(?:\(\s*)?(?:formerly|previously|once)(?: known as| called| named)?\s+$/i.test(text.slice(a.end, b.start))) out.set(b.text.toLowerCase(), a.text);
+  }
+  return out;
+}
+
+/** Group mentions into entities: exact names, surnames, acronyms, "Mr X", former names. */
+function merge(mentions: Mention[], former: Map<string, string> = new Map()): Entity[] {
   const groups: Array<{ name: string; type: EntityType; teamMentions: number; forms: Set<string>; mentions: Span[] }> = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '');
@@ -268,7 +282,7 @@ function merge(mentions: Mention[]): Entity[] {
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
   for (const m of ordered) {
     const k = key(m.text);
-    let g = byKey.get(k);
+    let g = byKey.get(k) ?? (former.has(m.text.toLowerCase()) ? byKey.get(key(former.get(m.text.toLowerCase())!)) : undefined);
     if (!g && m.text.split(/\s+/).length === 1) {
       // A surname or a first word of a known person, or an acronym of a longer name.
       g = groups.find(
@@ -357,5 +371,5 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
     }
   }
   // Within one article, the type of the fullest mention wins for all of its forms.
-  return merge(mentions);
+  return merge(mentions, formerNames(text, mentions));
 }
