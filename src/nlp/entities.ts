@@ -131,7 +131,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   if (t.tags.has('Determiner') || t.tags.has('Pronoun')) return knownNames().has(lower);
   const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
-  if (demonymSet().has(lower)) return false;
+  // "Australian", "Black users" describe; "White House" and "Black Sea" are names the gazetteer knows.
+  if (demonymSet().has(lower) && !(next && knownNames().has(`${lower} ${next.text.toLowerCase()}`))) return false;
   if (t.sentenceInitial || t.titleCase) {
     if (FUNCTION_WORDS.has(lower)) return false;
     // An all-caps headline word is a name when the body writes it as one ("LEICESTERSHIRE").
@@ -155,6 +156,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   }
   // Mid-sentence, a capitalised verb or adjective that compromise does not know as a name is
   // a headline word or an epithet ("Angling", "Black users").
+  // A capitalised -ing word inside a sentence is a verb run into a headline ("… to it Angling to stay").
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(w) && !knownNames().has(lower) && !['Person', 'Place', 'Organization'].some((x) => t.tags.has(x))) return false;
   const nameFollows = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
   if (!proper && !nameFollows && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
   return true;
