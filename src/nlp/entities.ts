@@ -134,6 +134,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   // "Australian", "Black users" describe; "White House" and "Black Sea" are names the gazetteer knows.
   if (demonymSet().has(lower) && !(next && knownNames().has(`${lower} ${next.text.toLowerCase()}`))) return false;
   if (t.sentenceInitial || t.titleCase) {
+    // "New York", "NEW YORK": a known pair beats the function-word list.
+    if (next && /^[ \t]*$/.test(t.gapAfter) && knownNames().has(`${lower} ${next.text.toLowerCase()}`)) return true;
     if (FUNCTION_WORDS.has(lower)) return false;
     // An all-caps headline word is a name when the body writes it as one ("LEICESTERSHIRE").
     const titled = /^\p{Lu}{3,}$/u.test(w) ? w[0] + lower.slice(1) : w;
@@ -159,7 +161,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   // A capitalised -ing word inside a sentence is a verb run into a headline ("… to it Angling to stay").
   if (/^\p{Lu}\p{Ll}+ing$/u.test(w) && !knownNames().has(lower) && !['Person', 'Place', 'Organization'].some((x) => t.tags.has(x))) return false;
   const nameFollows = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
-  if (!proper && !nameFollows && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
+  const afterFirstName = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && (prev.tags.has('FirstName') || prev.tags.has('Person'));
+  if (!proper && !nameFollows && !afterFirstName && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
   return true;
 }
 
@@ -179,7 +182,10 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     const lower = t.text.toLowerCase().replace(/\.$/, '');
     const prev = terms[i - 1];
     // "P. Simmons": an initial and its dot belong to the name.
-    const joined = prev !== undefined && !prev.possessive && (/^[ \t]*$/.test(prev.gapAfter) || (/^\.[ \t]*$/.test(prev.gapAfter) && /^\p{Lu}$/u.test(prev.text)));
+    const joined =
+      prev !== undefined &&
+      !prev.possessive &&
+      (/^[ \t]*$/.test(prev.gapAfter) || prev.gapAfter === '-' || (/^\.[ \t]*$/.test(prev.gapAfter) && /^\p{Lu}$/u.test(prev.text)));
     const next = terms[i + 1];
     if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^\.?[ \t]*$/.test(t.gapAfter)) {
       // "Mr Zuckerberg", "President Obama", "CEO Mark Zuckerberg": the title is not part of the name.
@@ -224,6 +230,7 @@ function splitChain(c: Chain): Chain[] {
     }
     // "Peter Nicol of Scotland" is two names; "Bank of England" and "Duke of Norfolk" are one.
     const head = words[i - 1]?.text.toLowerCase() ?? '';
+    if (lower === 'of' && i >= 1 && /^(inc|corp|ltd|co|plc|llc)\.?$/.test(head)) return [{ terms: words.slice(0, i), honorific: c.honorific }, ...splitChain({ terms: words.slice(i + 1), honorific: null })];
     if (lower === 'of' && i >= 1 && !ORG_WORDS.has(head) && !OF_HEADS.has(head) && (i >= 2 || words.length - i - 1 >= 2 || knownNames().get(words.slice(i + 1).map((w) => w.text).join(' ').toLowerCase()) === 'place')) return [{ terms: words.slice(0, i), honorific: c.honorific }, ...splitChain({ terms: words.slice(i + 1), honorific: null })];
   }
   return [c];
