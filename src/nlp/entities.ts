@@ -77,6 +77,8 @@ function isCapitalised(word: string): boolean {
 
 function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts: Set<number>): Term[] {
   const out: Term[] = [];
+  // A results line: several numbers and no prose ("Bath 25 Saracens 17", "BALTIMORE 74 58 .561").
+  const table = (para.text.match(/(?:^|\s)[\d.:-]*\d(?=\s|$)/g) ?? []).length >= 2 && !/\b\p{Ll}{4,}\b/u.test(para.text);
   for (const t of index.within(para.start, para.end)) {
     const surface = t.text;
     const possessive = POSSESSIVE.test(surface) && surface.length > 2;
@@ -85,7 +87,9 @@ function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts
     while (before >= para.start && /["“”‘’'()[\]«»\s]/.test(text[before]!)) before--;
     // After "P." or "Mr." a word does not start a sentence.
     const afterInitial = text[before] === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Prof)$/u.test(text.slice(Math.max(para.start, before - 5), before));
-    const sentenceInitial = (sentenceStarts.has(t.start) && !afterInitial) || before < para.start || (/[.!?:;]/.test(text[before]!) && !afterInitial);
+    // In a list item ("1. Nolan Henke 66") or a results table, capitals start names, not sentences.
+    const listed = table || /^\s*(?:\d+[.)]|[-•*])\s*$/.test(text.slice(para.start, t.start));
+    const sentenceInitial = !listed && ((sentenceStarts.has(t.start) && !afterInitial) || before < para.start || (/[.!?:;]/.test(text[before]!) && !afterInitial));
     out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false });
   }
   markTitleCase(text, para, out);
