@@ -1,7 +1,7 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
 import type { Entity, EntityType, Span } from '../types.js';
-import { demonymSet, knownNames } from './lexicon.js';
+import { countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
 
@@ -374,7 +374,12 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
       let team = false;
       // In a results table ("Chicago 4 Houston 3", "BALTIMORE 74 58 .561") a place followed by a
       // score is a team.
-      if (type === 'place' && /^\s+\d/.test(text.slice(span.end, span.end + 3))) {
+      // Countries stay places: a national side is named by its country.
+      // "Surrey v Derbyshire": a place on either side of "v" is a side in a match.
+      if (type === 'place' && !countryNames().has(span.text.toLowerCase()) && (/^\s+vs?\.?\s+\p{Lu}/u.test(text.slice(span.end, span.end + 6)) || /\p{L}\s+vs?\.?\s+$/u.test(text.slice(Math.max(0, span.start - 6), span.start)))) {
+        type = 'organization';
+        team = true;
+      } else if (type === 'place' && !countryNames().has(span.text.toLowerCase()) && /^\s+\d/.test(text.slice(span.end, span.end + 3))) {
         const line = text.slice(text.lastIndexOf('\n', span.start) + 1, text.indexOf('\n', span.end) >= 0 ? text.indexOf('\n', span.end) : text.length);
         if ((line.match(/(?:^|\s)[\d.]+(?:-\d+)?(?=\s|$)/g) ?? []).length >= 2 && !/\b(said|says|is|are|was|were|will)\b/.test(line)) {
           type = 'organization';

@@ -62,3 +62,17 @@ export function demonymSet(): Set<string> {
   }
   return demonyms;
 }
+
+let countries: Set<string> | null = null;
+/** Countries (lower-cased), from the "[countries]" section of data/places.txt: national teams keep them places. */
+export function countryNames(): Set<string> {
+  if (!countries) {
+    countries = new Set();
+    let inSection = false;
+    for (const raw of readFileSync(new URL('places.txt', dataDir), 'utf8').split('\n')) {
+      if (raw.startsWith('# [')) inSection = raw.startsWith('# [countries]');
+      else if (inSection && !raw.startsWith('#')) for (const n of raw.split('|')) if (n.trim()) countries.add(n.trim().toLowerCase());
+    }
+  }
+  return countries;
+}
