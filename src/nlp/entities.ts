@@ -137,6 +137,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
   // "Australian", "Black users" describe; "White House" and "Black Sea" are names the gazetteer knows.
   if (demonymSet().has(lower) && !(next && knownNames().has(`${lower} ${next.text.toLowerCase()}`))) return false;
+  // "South Korean", "West German": a direction before a demonym describes too.
+  if (/^(north|south|east|west|northern|southern|eastern|western|central)$/.test(lower) && next && demonymSet().has(next.text.toLowerCase())) return false;
   if (t.sentenceInitial || t.titleCase) {
     // "New York", "NEW YORK": a known pair beats the function-word list.
     if (next && /^[ \t]*$/.test(t.gapAfter) && knownNames().has(`${lower} ${next.text.toLowerCase()}`)) return true;
