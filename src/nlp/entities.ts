@@ -92,7 +92,8 @@ function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts
     const sentenceInitial = !listed && ((sentenceStarts.has(t.start) && !afterInitial) || before < para.start || (/[.!?:;]/.test(text[before]!) && !afterInitial));
     out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false });
   }
-  markTitleCase(text, para, out);
+  // A list or a results table is no headline, whatever its capitals.
+  if (!table && !/^\s*\d+[.)]\s/.test(para.text)) markTitleCase(text, para, out);
   for (let i = 0; i < out.length - 1; i++) out[i]!.gapAfter = text.slice(out[i]!.end, out[i + 1]!.start);
   return out;
 }
@@ -226,6 +227,8 @@ const CHAIN_TITLES = new Set([
 
 /** Split a chain where a title or "of" joins two names: "Foreign Minister David Levy", "Lynn Reaser of Barnett Banks". */
 function splitChain(c: Chain): Chain[] {
+  // A role word leading a person's name is no part of it: "Economist Joel Naroff".
+  if (c.terms.length >= 3 && c.terms[0]!.tags.has('Actor') && !c.terms[0]!.tags.has('Person') && c.terms[1]!.tags.has('Person')) c = { terms: c.terms.slice(1), honorific: c.terms[0]!.text };
   const words = c.terms;
   for (let i = 0; i < words.length - 1; i++) {
     const lower = words[i]!.text.toLowerCase().replace(/\.$/, '');
