@@ -51,4 +51,23 @@ describe('entities', () => {
     expect(type('Siemens AG')).toBe('organization');
     expect(type('Paris')).toBe('place');
   });
+
+  it('reads names in numbered lists and teams in results tables; countries stay places', () => {
+    const list = entities('Hurdles results\n\n1. Ludmila Engquist ( Sweden ) 12.60\n2. Aliuska Lopez ( Cuba ) 12.73\n\nChicago 4 Houston 3\nBoston 5 Seattle 2\nSweden 2 Norway 1');
+    const type = (n: string) => list.find((e) => e.name === n)?.type;
+    expect(type('Ludmila Engquist')).toBe('person');
+    expect(type('Aliuska Lopez')).toBe('person');
+    expect(type('Chicago')).toBe('organization');
+    expect(type('Seattle')).toBe('organization');
+    expect(type('Sweden')).toBe('place');
+  });
+
+  it('splits roles, demonyms and "X of Y" off names, and keeps former names as aliases', () => {
+    const list = entities('Australian Tom Moody met Economist Joel Naroff and Peter Nicol of Scotland. Meta, formerly known as Facebook, said so.');
+    const names = list.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Tom Moody', 'Joel Naroff', 'Peter Nicol', 'Scotland']));
+    expect(names).not.toContain('Australian Tom Moody');
+    expect(list.find((e) => e.name === 'Meta')?.aliases).toContain('Facebook');
+  });
 });
+

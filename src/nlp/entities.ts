@@ -223,6 +223,7 @@ const OF_HEADS = new Set(['duke', 'duchess', 'king', 'queen', 'prince', 'princes
 const CHAIN_TITLES = new Set([
   'governor', 'gov', 'secretary', 'minister', 'president', 'chairman', 'chairwoman', 'cardinal', 'senator', 'sen', 'rep', 'judge',
   'democrat', 'republican', 'spokesman', 'spokeswoman', 'director', 'chief', 'ambassador', 'mayor', 'general', 'coach', 'manager', 'captain',
+  'economist', 'analyst', 'strategist', 'professor', 'prince', 'princess', 'premier', 'chancellor', 'commissioner', 'prosecutor', 'lawyer',
 ]);
 
 /** Split a chain where a title or "of" joins two names: "Foreign Minister David Levy", "Lynn Reaser of Barnett Banks". */
