@@ -2,10 +2,10 @@
 // read the input, build the article, skip it when its text is stored already, else run the NLP.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { buildArticle, type RawDocument } from '../article/index.js';
+import type { RawDocument } from '../article/index.js';
 import { InputError } from '../errors.js';
 import { readInput, type InputItem } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
+import { extractDocument } from '../pipeline.js';
 import type { ArticleResult } from '../types.js';
 
 export interface TaskOptions {
@@ -55,9 +55,9 @@ export async function runTask(item: InputItem, opts: TaskOptions, known: KnownTe
 
 export function runDocument(doc: RawDocument, opts: TaskOptions, known: KnownTexts): Outcome {
   try {
-    const { article, links } = buildArticle(doc);
-    if (!opts.force && known.has(article.sha256)) return { kind: 'skipped', source: doc.source, sha256: article.sha256 };
-    return { kind: 'result', source: doc.source, result: { article, ...analyze(article.text, links) } };
+    const r = extractDocument(doc, (sha256) => !opts.force && known.has(sha256));
+    if ('skipped' in r) return { kind: 'skipped', source: doc.source, sha256: r.skipped };
+    return { kind: 'result', source: doc.source, result: r };
   } catch (err) {
     return { kind: 'error', source: doc.source, message: new InputError(doc.source, (err as Error).message).message };
   }

@@ -18,7 +18,10 @@ export interface SpeakerPhrase {
 }
 
 /** Titles that may stand before a name without being part of it. */
-export const TITLE_PREFIX = /^\s*(?:(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Vice President|Secretary|Gen|Judge|Rev|Sir|Dame|CEO|chief executive|founder|spokesperson|spokesman|spokeswoman)\.?\s+)*$/i;
+const TITLES = 'Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Vice President|Secretary|Gen|Judge|Rev|Sir|Dame';
+export const TITLE_PREFIX = new RegExp(`^\\s*(?:(?:the|a|an|${TITLES}|CEO|chief executive|founder|spokesperson|spokesman|spokeswoman)\\.?\\s+)*$`, 'i');
+/** Titles in front of a name, case as written ("said Rep. Jerry Nadler"). */
+const TITLES_BEFORE_NAME = new RegExp(`^\\s*(?:(?:${TITLES})\\.?\\s+)*`);
 
 const PRONOUN = /^(he|she|they|it|we|i|who|which)$/i;
 
@@ -166,7 +169,7 @@ function nounPhraseAtEnd(text: string, from: number, end: number, index: TermInd
 export function speakerAfter(text: string, from: number, to: number, mentions: MentionRef[]): SpeakerPhrase | null {
   const region = text.slice(from, to);
   // Titles before the name are skipped: "said Rep. Jerry Nadler".
-  const title = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Vice President|Secretary|Gen|Judge|Rev|Sir|Dame)\.?\s+)*/.exec(region)![0];
+  const title = TITLES_BEFORE_NAME.exec(region)![0];
   const named0 = mentions.find((m) => m.start === from + title.length);
   const lead = named0 ? title.length : region.length - region.trimStart().length;
   const s = from + lead;
