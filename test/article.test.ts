@@ -64,3 +64,22 @@ describe('HTML articles', () => {
     expect(() => buildArticle({ source: 'scripts.html', bytes: Buffer.from('<html><head><script>var a=1;</script></head><body><script>x()</script></body></html>') })).toThrow('no article text');
   });
 });
+
+describe('article titles', () => {
+  const body = '<article><h1>Heading</h1><p>The council said on Tuesday that the new bridge over the river will open to traffic in May next year.</p></article>';
+  const titleOf = (head: string, h1 = 'Heading') =>
+    buildArticle({ source: 't.html', bytes: Buffer.from(`<html><head>${head}</head><body>${body.replace('Heading', h1)}</body></html>`) }).article.title;
+
+  it('drops the site name after or before the headline, also when the site is named by its domain', () => {
+    expect(titleOf('<meta property="og:site_name" content="The Japan Times"><meta property="og:title" content="Bridge to open in May | The Japan Times">')).toBe('Bridge to open in May');
+    expect(titleOf('<meta property="og:site_name" content="NEWS WEB EASY"><meta property="og:title" content="NEWS WEB EASY|Bridge to open in May">')).toBe('Bridge to open in May');
+    expect(titleOf('<meta property="og:site_name" content="lastampa.it"><meta property="og:title" content="Il ponte apre a maggio - La Stampa">')).toBe('Il ponte apre a maggio');
+    // A colon inside the headline is no separator.
+    expect(titleOf('<meta property="og:site_name" content="BBC News"><meta property="og:title" content="Coronavirus: New York ramps up testing">')).toBe('Coronavirus: New York ramps up testing');
+  });
+
+  it('drops a trailing date stamp and takes the last part of a breadcrumb title', () => {
+    expect(titleOf('<meta property="og:title" content="So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr">')).toBe('So viel Regen gab es lange nicht');
+    expect(titleOf('<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>', 'Four Years Remaining')).toBe('Interning of Small Integers');
+  });
+});

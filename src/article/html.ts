@@ -160,6 +160,9 @@ function cleanTitle(title: string | null, site: string | null, headings: string[
   const t = decodeEntities(title.replace(/\s+/g, ' ').trim());
   // The page's own heading, when the title contains it, is the headline without the site's name.
   const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // "Site » Blog Archive » Post": a breadcrumb runs from general to specific, so the post is last.
+  const crumbs = t.split(/\s*»\s*/).filter(Boolean);
+  if (crumbs.length >= 3 && crumbs.at(-1)!.split(/\s+/).length >= 3) return crumbs.at(-1)!;
   const h = headings.find((x) => x.length >= 10 && squash(t).includes(squash(x)));
   if (h) return h;
   const parts = t.split(/\s*[|»]\s*|\s+[–—·-]\s+|(?<=\S)-(?=[^\s-]*$)/).map((x) => x.trim()).filter(Boolean);
@@ -172,14 +175,30 @@ function cleanTitle(title: string | null, site: string | null, headings: string[
   return t || null;
 }
 
-/** "Headline | The Japan Times" → "Headline", when the part after the separator is the site's name. */
+/** Letters and digits only, lower-cased: "La Stampa" and "lastampa.it" compare as "lastampa…". */
+const squashName = (x: string) => x.toLowerCase().replace(/\.(?:com|net|org|co\.uk|[a-z]{2})$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A trailing date or time stamp ("… : 31.10.2023, 10.19 Uhr") is the page's, not the headline's. */
+const TRAILING_STAMP = /\s*[:|–—-]\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s*\d{1,2}[.:]\d{2}(?:\s*(?:Uhr|h|am|pm))?)?\s*$/i;
+
+/**
+ * "Headline | The Japan Times" → "Headline" and "NEWS WEB EASY|Headline" → "Headline", when the part
+ * beyond the separator is the site's name (given as a name or as its domain).
+ */
 function withoutSiteName(title: string, site: string | null): string {
-  if (!site) return title;
-  const m = /^(.{8,}?)\s*(?:\s[|–—·-]\s|\|)\s*([^|–—·]+?)\s*$/.exec(title);
-  if (!m) return title;
-  const tail = m[2]!.toLowerCase();
-  const name = site.toLowerCase();
-  return tail.includes(name) || name.includes(tail) ? m[1]!.trim() : title;
+  const t = title.replace(TRAILING_STAMP, '') || title;
+  if (!site) return t;
+  const name = squashName(site);
+  if (!name) return t;
+  const names = (part: string) => {
+    const p = squashName(part);
+    return p.length > 0 && (p.includes(name) || name.includes(p));
+  };
+  const tail = /^(.{8,}?)\s*(?:\s[|–—·-]\s|\|)\s*([^|–—·]+?)\s*$/.exec(t);
+  if (tail && names(tail[2]!)) return tail[1]!.trim();
+  const head = /^\s*([^|–—·]+?)\s*(?:\s[|–—·-]\s|\|)\s*(.{8,})$/.exec(t);
+  if (head && names(head[1]!)) return head[2]!.trim();
+  return t;
 }
 
 function decodeEntities(s: string): string {
