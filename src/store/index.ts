@@ -55,10 +55,19 @@ export interface ClaimRow {
 }
 
 export class Store {
+  /** Prepared statements of the write path, made once: preparing is a good part of a small insert. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
   ) {}
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) this.statements.set(text, (st = this.db.prepare(text)));
+    return st;
+  }
 
   /** Open (creating when `create`) and migrate. Throws StoreError with a one-line reason. */
   static open(path: string, { create = true, readonly = false } = {}): Store {
@@ -134,74 +143,78 @@ export class Store {
 
   /** Store one article in one transaction; the same text again replaces its rows. */
   save(result: ArticleResult): StoreStatus {
-    const db = this.db;
+    return this.saveMany([result])[0]!;
+  }
+
+  /**
+   * The rows of one article, inside the caller's transaction. No savepoint of its own: FTS5 flushes
+   * its pending index to a new segment at every savepoint, which made a savepoint per article cost
+   * more than the article's rows.
+   */
+  private writeArticle(result: ArticleResult): StoreStatus {
     const a = result.article;
-    const write = db.transaction((): StoreStatus => {
-      const old = db.prepare('SELECT id FROM articles WHERE sha256 = ?').get(a.sha256) as { id: number } | undefined;
-      let touched: number[] = [];
-      if (old) {
-        touched = (db.prepare('SELECT entity_id FROM article_entities WHERE article_id = ?').all(old.id) as Array<{ entity_id: number }>).map((r) => r.entity_id);
-        db.prepare('DELETE FROM articles WHERE id = ?').run(old.id);
-      }
-      const articleId = Number(
-        db
-          .prepare(
-            'INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString()).lastInsertRowid,
+    const old = this.sql('SELECT id FROM articles WHERE sha256 = ?').get(a.sha256) as { id: number } | undefined;
+    let touched: number[] = [];
+    if (old) {
+      touched = (this.sql('SELECT entity_id FROM article_entities WHERE article_id = ?').all(old.id) as Array<{ entity_id: number }>).map((r) => r.entity_id);
+      this.sql('DELETE FROM articles WHERE id = ?').run(old.id);
+    }
+    const articleId = Number(
+      this.sql(
+          'INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString()).lastInsertRowid,
+    );
+    const entityIds = new Map<string, number>();
+    const upsertEntity = this.sql('INSERT INTO entities (name, type, key) VALUES (?, ?, ?) ON CONFLICT (key, type) DO NOTHING');
+    const findEntity = this.sql('SELECT id FROM entities WHERE key = ? AND type = ?');
+    const addAlias = this.sql('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
+    const addArticleEntity = this.sql('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)');
+    const addMention = this.sql('INSERT INTO mentions (article_id, local_entity, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const e of result.entities) {
+      const key = entityKey(e.name);
+      upsertEntity.run(e.name, e.type, key);
+      const id = (findEntity.get(key, e.type) as { id: number }).id;
+      entityIds.set(e.id, id);
+      for (const alias of [e.name, ...e.aliases]) addAlias.run(id, alias);
+      addArticleEntity.run(articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases));
+      for (const m of e.mentions) addMention.run(articleId, e.id, id, m.start, m.end, m.text);
+    }
+    const addAttribution = this.sql(
+      `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, end, content_spans, direct)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const at of result.attributions) {
+      const sp = at.speaker;
+      addAttribution.run(articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0);
+    }
+    const sourceIds = new Map<string, number>();
+    const addSource = this.sql('INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)');
+    const addSourceMention = this.sql('INSERT INTO source_mentions (source_id, start, end, text) VALUES (?, ?, ?, ?)');
+    for (const s of result.sources) {
+      const id = Number(addSource.run(articleId, s.id, s.kind, s.name, s.url, s.url ? hostOf(s.url) : null).lastInsertRowid);
+      sourceIds.set(s.id, id);
+      for (const m of s.mentions) addSourceMention.run(id, m.start, m.end, m.text);
+    }
+    const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
+    const addClaim = this.sql(
+      `INSERT INTO claims (article_id, local_id, text, start, end, speaker_name, speaker_local, speaker_entity_id, attribution_local, direct, hedged, hedges, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addClaimEntity = this.sql('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, local_entity) VALUES (?, ?, ?)');
+    const addClaimSource = this.sql('INSERT OR IGNORE INTO claim_sources (claim_id, source_id) VALUES (?, ?)');
+    for (const c of result.claims) {
+      const sp = c.speaker;
+      const id = Number(
+        addClaim.run(articleId, c.id, c.text, c.start, c.end, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, c.attributionId, c.attributionId && direct.get(c.attributionId) ? 1 : 0, c.hedged ? 1 : 0, JSON.stringify(c.hedges), c.score).lastInsertRowid,
       );
-      const entityIds = new Map<string, number>();
-      const upsertEntity = db.prepare('INSERT INTO entities (name, type, key) VALUES (?, ?, ?) ON CONFLICT (key, type) DO NOTHING');
-      const findEntity = db.prepare('SELECT id FROM entities WHERE key = ? AND type = ?');
-      const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
-      const addArticleEntity = db.prepare('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)');
-      const addMention = db.prepare('INSERT INTO mentions (article_id, local_entity, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const e of result.entities) {
-        const key = entityKey(e.name);
-        upsertEntity.run(e.name, e.type, key);
-        const id = (findEntity.get(key, e.type) as { id: number }).id;
-        entityIds.set(e.id, id);
-        for (const alias of [e.name, ...e.aliases]) addAlias.run(id, alias);
-        addArticleEntity.run(articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases));
-        for (const m of e.mentions) addMention.run(articleId, e.id, id, m.start, m.end, m.text);
-      }
-      const addAttribution = db.prepare(
-        `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, end, content_spans, direct)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const at of result.attributions) {
-        const sp = at.speaker;
-        addAttribution.run(articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0);
-      }
-      const sourceIds = new Map<string, number>();
-      const addSource = db.prepare('INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)');
-      const addSourceMention = db.prepare('INSERT INTO source_mentions (source_id, start, end, text) VALUES (?, ?, ?, ?)');
-      for (const s of result.sources) {
-        const id = Number(addSource.run(articleId, s.id, s.kind, s.name, s.url, s.url ? hostOf(s.url) : null).lastInsertRowid);
-        sourceIds.set(s.id, id);
-        for (const m of s.mentions) addSourceMention.run(id, m.start, m.end, m.text);
-      }
-      const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
-      const addClaim = db.prepare(
-        `INSERT INTO claims (article_id, local_id, text, start, end, speaker_name, speaker_local, speaker_entity_id, attribution_local, direct, hedged, hedges, score)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const addClaimEntity = db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id, local_entity) VALUES (?, ?, ?)');
-      const addClaimSource = db.prepare('INSERT OR IGNORE INTO claim_sources (claim_id, source_id) VALUES (?, ?)');
-      for (const c of result.claims) {
-        const sp = c.speaker;
-        const id = Number(
-          addClaim.run(articleId, c.id, c.text, c.start, c.end, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, c.attributionId, c.attributionId && direct.get(c.attributionId) ? 1 : 0, c.hedged ? 1 : 0, JSON.stringify(c.hedges), c.score).lastInsertRowid,
-        );
-        for (const e of c.entityIds) if (entityIds.has(e)) addClaimEntity.run(id, entityIds.get(e), e);
-        for (const s of c.sourceIds) if (sourceIds.has(s)) addClaimSource.run(id, sourceIds.get(s));
-      }
-      // Entities that only the replaced version of this article named are gone now.
-      const dropOrphan = db.prepare('DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?)');
-      for (const id of touched) if (![...entityIds.values()].includes(id)) dropOrphan.run(id, id);
-      return old ? 'updated' : 'stored';
-    });
-    return write.immediate();
+      for (const e of c.entityIds) if (entityIds.has(e)) addClaimEntity.run(id, entityIds.get(e), e);
+      for (const s of c.sourceIds) if (sourceIds.has(s)) addClaimSource.run(id, sourceIds.get(s));
+    }
+    // Entities that only the replaced version of this article named are gone now.
+    const dropOrphan = this.sql('DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?)');
+    for (const id of touched) if (![...entityIds.values()].includes(id)) dropOrphan.run(id, id);
+    return old ? 'updated' : 'stored';
   }
 
   /**
@@ -209,7 +222,7 @@ export class Store {
    * or absent). Another process holding the write lock is waited for, then retried.
    */
   saveMany(results: ArticleResult[]): StoreStatus[] {
-    const write = this.db.transaction(() => results.map((r) => this.save(r)));
+    const write = this.db.transaction(() => results.map((r) => this.writeArticle(r)));
     for (let attempt = 0; ; attempt++) {
       try {
         return write.immediate();
