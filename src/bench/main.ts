@@ -1,7 +1,8 @@
-// npm run bench [-- --corpus <dir>] [--jobs N] [--claims 100000]
+// npm run bench [-- --corpus <dir>] [--jobs N] [--rounds 3] [--claims 100000]
 // Prints, in one run: throughput and peak RSS of the full pipeline into a fresh database, the same
 // corpus through bare compromise(text) on one thread, their ratio, and query latencies on a
-// database grown to the given number of claims.
+// database grown to the given number of claims. The two runs alternate for a few rounds and the
+// medians are compared, because this shared machine's speed drifts by a fifth from run to run.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: join(process.env.NEWSCLAIMS_SHARED ?? '../shared', 'corpus', 'bbc') },
     jobs: { type: 'string', default: String(availableParallelism()) },
     claims: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const corpus = resolve(values.corpus!);
@@ -32,16 +34,31 @@ function runChild(args: string[]): { ms: number; articles: number; bytes: number
 }
 
 const db = join(tmp, 'bench.db');
+type Run = { ms: number; articles: number; bytes: number; maxRssMB: number };
 console.log(`corpus: ${corpus}`);
-const bare = runChild(['bare', corpus]);
-const pipe = runChild(['pipeline', corpus, db, values.jobs!]);
+const bareRuns: Run[] = [];
+const pipeRuns: Run[] = [];
+const rounds = Math.max(1, Number(values.rounds));
+for (let round = 0; round < rounds; round++) {
+  bareRuns.push(runChild(['bare', corpus]));
+  rmSync(db, { force: true });
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  pipeRuns.push(runChild(['pipeline', corpus, db, values.jobs!]));
+}
+/** The run of median time; peak memory is the largest of all rounds. */
+const median = (runs: Run[]): Run => ({ ...[...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1]!, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) });
+const bare = median(bareRuns);
+const pipe = median(pipeRuns);
 const mb = (x: { bytes: number; ms: number }) => x.bytes / 1e6 / (x.ms / 1000);
 const aps = (x: { articles: number; ms: number }) => x.articles / (x.ms / 1000);
 console.log(`\n${'run'.padEnd(34)} ${'articles/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'time s'.padStart(8)} ${'peak RSS MB'.padStart(12)}`);
-const row = (name: string, x: { articles: number; bytes: number; ms: number; maxRssMB: number }) =>
+const row = (name: string, x: Run) =>
   console.log(`${name.padEnd(34)} ${aps(x).toFixed(1).padStart(10)} ${mb(x).toFixed(3).padStart(7)} ${(x.ms / 1000).toFixed(1).padStart(8)} ${x.maxRssMB.toFixed(0).padStart(12)}`);
 row('bare compromise(text), 1 thread', bare);
 row(`newsclaims extract, ${values.jobs} jobs`, pipe);
+const each = (runs: Run[]) => runs.map((r) => aps(r).toFixed(1)).join(', ');
+console.log(`(median of ${rounds} alternating rounds; articles/s per round: bare ${each(bareRuns)}; pipeline ${each(pipeRuns)})`);
 console.log(`speed-up of the full pipeline over bare compromise: ${(bare.ms / pipe.ms).toFixed(2)}x (${pipe.articles} articles, ${(pipe.bytes / 1e6).toFixed(1)} MB)`);
 
 // Grow a copy of the database to the target number of claims by storing its articles again under
