@@ -3,12 +3,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
-import { runAsync } from './helpers.js';
+import { join } from 'node:path';
+import { ARTICLES, runAsync } from './helpers.js';
 
 const ARTICLE = '<html><head><title>Bridge to open in May | Gazette</title></head><body><article><p>The mayor said the new bridge will open in May, officials confirmed on Monday.</p></article></body></html>';
 
 let server: Server;
 let base = '';
+// Requests to /held/<n> are answered after a pause; the server counts how many it holds at once.
+let held = 0;
+let mostHeld = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -42,6 +46,15 @@ beforeAll(async () => {
         // Never answers: the client's timeout must end the wait.
         break;
       default:
+        if (req.url?.startsWith('/held/')) {
+          mostHeld = Math.max(mostHeld, ++held);
+          const n = req.url.slice('/held/'.length);
+          setTimeout(() => {
+            held--;
+            res.writeHead(200, { 'content-type': 'text/plain' }).end(`Report ${n}: the mayor said the new bridge number ${n} will open in May.`);
+          }, 150);
+          break;
+        }
         res.writeHead(404).end();
     }
   });
@@ -82,6 +95,25 @@ describe('extract from URLs', () => {
       `newsclaims: cannot read '${base}/slow': timed out after 1 s`,
     ]);
     expect(r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).article.url)).toEqual([`${base}/article`]);
+  });
+
+  it('fetches several URLs at once, up to --concurrency, and keeps their order', async () => {
+    const urls = [1, 2, 3, 4, 5, 6].map((n) => `${base}/held/${n}`);
+    const order = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l).article.url ?? JSON.parse(l).article.source);
+    mostHeld = 0;
+    // A file among the URLs keeps its place too.
+    const file = join(ARTICLES, '000_e46a63b45c546be4.txt');
+    let r = await runAsync(['extract', ...urls.slice(0, 3), file, ...urls.slice(3), '--no-store', '--quiet', '--format', 'ndjson', '--concurrency', '2']);
+    expect(r.code).toBe(0);
+    expect(order(r.stdout)).toEqual([...urls.slice(0, 3), file, ...urls.slice(3)]);
+    expect(mostHeld).toBe(2);
+    mostHeld = 0;
+    r = await runAsync(['extract', ...urls, '--no-store', '--quiet', '--format', 'ndjson', '--concurrency', '1']);
+    expect(order(r.stdout)).toEqual(urls);
+    expect(mostHeld).toBe(1);
+    mostHeld = 0;
+    r = await runAsync(['extract', ...urls, '--no-store', '--quiet', '--format', 'ndjson']);
+    expect(mostHeld).toBeGreaterThan(2);
   });
 
   it('says so when nothing listens', async () => {

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { InputItem } from '../ingest/index.js';
 import { listInputs } from '../ingest/index.js';
 import { ndjsonRecords } from '../ingest/ndjson.js';
+import { prefetchUrls } from '../ingest/prefetch.js';
 import type { Format } from '../output/format.js';
 import { Progress } from '../output/progress.js';
 import { articleSummary } from '../output/summary.js';
@@ -23,6 +24,7 @@ export interface ExtractOptions {
   force?: boolean;
   quiet?: boolean;
   timeout: number;
+  concurrency: number;
   maxSize: number;
   threshold: number;
 }
@@ -97,7 +99,8 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   try {
     // Starting workers costs more than a handful of articles.
     const jobs = total !== null && total < 8 ? 1 : opts.jobs;
-    for await (const o of processAll(items, { jobs, timeoutMs: opts.timeout * 1000, maxBytes: opts.maxSize * 1e6, db: dbFile, force: opts.force === true, stdin: io.stdin, stop })) {
+    const ingest = { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxSize * 1e6, stdin: io.stdin };
+    for await (const o of processAll(prefetchUrls(items, opts.concurrency, ingest), { ...ingest, jobs, db: dbFile, force: opts.force === true, stop })) {
       if (o.kind === 'error') {
         counts.failed++;
         progress?.clear();

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { availableParallelism } from 'node:os';
 import { extract, type ExtractOptions } from './extract.js';
 import { StoreError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 // claims.js, not nlp/index.js: the NLP (and compromise) loads only where articles are analysed.
 import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
@@ -84,11 +84,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--force', 'extract again articles whose text is already stored')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
+    .option('--concurrency <n>', 'URLs fetched at the same time', positiveInt, DEFAULT_CONCURRENCY)
     .option('--max-size <MB>', 'refuse inputs larger than this', positiveNumber, DEFAULT_MAX_BYTES / 1e6)
     .option('--threshold <score>', 'check-worthiness below which claims are not listed in the summary', score, DEFAULT_CLAIM_THRESHOLD)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson',
+      '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson\n  $ newsclaims extract $(cat urls.txt) --concurrency 8 --timeout 10',
     )
     .action(async (inputs: string[], opts: ExtractOptions) => {
       exitCode = await extract(inputs, opts, io, { out, fail, formatOf, dbPath, openStore });

@@ -17,6 +17,8 @@ export type InputItem = { source: string; kind: 'file' | 'url' | 'stdin'; error?
 
 export const DEFAULT_MAX_BYTES = 10_000_000;
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** URLs fetched at the same time (--concurrency). */
+export const DEFAULT_CONCURRENCY = 8;
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
