@@ -78,6 +78,17 @@ describe('article titles', () => {
     expect(titleOf('<meta property="og:site_name" content="BBC News"><meta property="og:title" content="Coronavirus: New York ramps up testing">')).toBe('Coronavirus: New York ramps up testing');
   });
 
+  it('reads JSON-LD but no script or style text', () => {
+    const html =
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge to open in May","author":{"name":"Ann Lee"}}</script>' +
+      '<style>p { color: red }</style><script>var t = "<p>Not the article</p>"; if (a < b) {}</script></head><body>' +
+      body + '<SCRIPT type="text/javascript">document.write("<p>Injected</p>")</SCRIPT></body></html>';
+    const { article } = buildArticle({ source: 's.html', bytes: Buffer.from(html) });
+    expect(article).toMatchObject({ title: 'Bridge to open in May', byline: 'Ann Lee' });
+    expect(article.text).toContain('new bridge over the river');
+    for (const leak of ['Not the article', 'Injected', 'color']) expect(article.text).not.toContain(leak);
+  });
+
   it('drops a trailing date stamp and takes the last part of a breadcrumb title', () => {
     expect(titleOf('<meta property="og:title" content="So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr">')).toBe('So viel Regen gab es lange nicht');
     expect(titleOf('<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>', 'Four Years Remaining')).toBe('Interning of Small Integers');

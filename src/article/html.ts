@@ -98,14 +98,76 @@ function textOf(root: AnyNode): string {
   return parts.join('');
 }
 
-function textDensityScore($: cheerio.CheerioAPI, el: Element): number {
+/** Whitespace-collapsed text, kept as its length and whether it starts or ends with a space. */
+interface Collapsed {
+  len: number;
+  lead: boolean;
+  trail: boolean;
+}
+const NOTHING: Collapsed = { len: 0, lead: false, trail: false };
+
+/** `collapse(a + b)` from `collapse(a)` and `collapse(b)`: a space on each side merges into one. */
+function joinCollapsed(a: Collapsed, b: Collapsed): Collapsed {
+  if (!a.len) return b;
+  if (!b.len) return a;
+  return { len: a.len + b.len - (a.trail && b.lead ? 1 : 0), lead: a.lead, trail: b.trail };
+}
+
+const trimmedLength = (c: Collapsed) => Math.max(0, c.len - (c.lead ? 1 : 0) - (c.trail ? 1 : 0));
+
+interface Measure {
+  /** All the element's text. */
+  text: Collapsed;
+  /** The text of its links, one after another. */
+  links: Collapsed;
+}
+
+/**
+ * The text and link-text lengths of every node under `root`, in one bottom-up pass. Scoring each
+ * candidate block by extracting its text again cost time and memory in proportion to the page's
+ * depth; the lengths are the same as those of the extracted strings.
+ */
+function measureAll(root: AnyNode): Map<AnyNode, Measure> {
+  const out = new Map<AnyNode, Measure>();
+  const stack: Array<{ node: AnyNode; done: boolean }> = [{ node: root, done: false }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    const n = top.node as unknown as { type: string; name?: string; data?: string; children?: AnyNode[] };
+    if (n.type === 'text') {
+      const data = n.data ?? '';
+      const len = data.replace(/\s+/g, ' ').length;
+      out.set(top.node, { text: len ? { len, lead: /^\s/.test(data), trail: /\s$/.test(data) } : NOTHING, links: NOTHING });
+      continue;
+    }
+    const children = n.children ?? [];
+    if (!top.done) {
+      stack.push({ node: top.node, done: true });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, done: false });
+      continue;
+    }
+    let text = NOTHING;
+    let links = NOTHING;
+    for (const c of children) {
+      const m = out.get(c)!;
+      text = joinCollapsed(text, m.text);
+      // A link counts all its text, then the links inside it, as find('a') lists them.
+      if ((c as unknown as { name?: string }).name === 'a') links = joinCollapsed(links, m.text);
+      links = joinCollapsed(links, m.links);
+    }
+    out.set(top.node, { text, links });
+  }
+  return out;
+}
+
+function textDensityScore($: cheerio.CheerioAPI, el: Element, sizes: Map<AnyNode, Measure>): number {
   const $el = $(el);
-  const text = textOf(el).replace(/\s+/g, ' ').trim();
-  if (text.length < 100) return 0;
-  const linkText = $el.find('a').toArray().map(textOf).join('').replace(/\s+/g, ' ').length;
+  const m = sizes.get(el) ?? { text: NOTHING, links: NOTHING };
+  const textLength = trimmedLength(m.text);
+  if (textLength < 100) return 0;
+  const linkText = m.links.len;
   const paragraphs = $el.children('p').length + $el.find('> div > p').length * 0.5;
   const hint = `${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`;
-  let score = text.length * (1 - linkText / text.length) + paragraphs * 200;
+  let score = textLength * (1 - linkText / textLength) + paragraphs * 200;
   if (/(article|content|story|body|post|entry|main|text)/i.test(hint)) score *= 1.3;
   if (CHROME.test(hint)) score *= 0.2;
   return score;
@@ -211,8 +273,15 @@ export interface HtmlArticle {
   links: Link[];
 }
 
+/**
+ * Scripts (but JSON-LD metadata) and style sheets, cut out before parsing. They are dropped anyway,
+ * and on news pages they are often most of the bytes: parsing them tripled the time and memory of
+ * the largest pages. An element ends at its first closing tag, as the HTML tokenizer has it too.
+ */
+const SCRIPT_OR_STYLE = /<(script|style)\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
 export function htmlArticle(html: string, source: string, url: string | null): HtmlArticle {
-  const $ = cheerio.load(html);
+  const $ = cheerio.load(html.replace(SCRIPT_OR_STYLE, ''));
   const ld = jsonLd($);
   const site = meta($, 'meta[property="og:site_name"]') ?? nameOf(ld?.publisher) ?? null;
   // A title the publisher declared for sharing is taken as it is; only the <title> element, which
@@ -244,13 +313,14 @@ export function htmlArticle(html: string, source: string, url: string | null): H
 
   // The main block: <article> or <main> when present, else the best-scoring container.
   let root: Element | undefined;
+  const sizes = measureAll($.root()[0] as unknown as AnyNode);
   const candidates = $('article, main, [itemprop="articleBody"]').toArray() as Element[];
   // Of several, the one with the most paragraph text and the fewest links (listings are articles too).
-  if (candidates.length) root = candidates.map((c) => ({ c, s: textDensityScore($, c) })).sort((a, b) => b.s - a.s)[0]!.c;
+  if (candidates.length) root = candidates.map((c) => ({ c, s: textDensityScore($, c, sizes) })).sort((a, b) => b.s - a.s)[0]!.c;
   if (!root || textOf(root).trim().length < 200) {
     let best = 0;
     $('div, section, td').each((_, el) => {
-      const s = textDensityScore($, el as Element);
+      const s = textDensityScore($, el as Element, sizes);
       if (s > best) {
         best = s;
         root = el as Element;
