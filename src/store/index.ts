@@ -160,10 +160,9 @@ export class Store {
       this.sql('DELETE FROM articles WHERE id = ?').run(old.id);
     }
     const articleId = Number(
-      this.sql(
-          'INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString()).lastInsertRowid,
+      this.sql('INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString(),
+      ).lastInsertRowid,
     );
     const entityIds = new Map<string, number>();
     const upsertEntity = this.sql('INSERT INTO entities (name, type, key) VALUES (?, ?, ?) ON CONFLICT (key, type) DO NOTHING');
