@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../src/nlp/index.js';
+import { paragraphs, sentences } from '../src/nlp/segment.js';
+import { tagText } from '../src/nlp/terms.js';
+import { ARTICLES } from './helpers.js';
 
 const entities = (text: string) => analyze(text).entities;
 
@@ -71,3 +76,25 @@ describe('entities', () => {
   });
 });
 
+
+describe('long documents', () => {
+  it('finds in a 160 KB document, parsed in parts, what it finds in each of its articles', () => {
+    const article = readFileSync(join(ARTICLES, '001_0182837d26875113.txt'), 'utf8').trim();
+    const copies = Math.ceil(160_000 / article.length);
+    const one = analyze(article);
+    const long = Array(copies).fill(article).join('\n\n');
+    const many = analyze(long);
+    const mentions = (r: ReturnType<typeof analyze>) => Object.fromEntries(r.entities.map((e) => [`${e.name}/${e.type}`, e.mentions.length]));
+    expect(one.entities.length).toBeGreaterThan(3);
+    expect(mentions(many)).toEqual(Object.fromEntries(Object.entries(mentions(one)).map(([name, n]) => [name, n * copies])));
+    expect(many.attributions.map((a) => a.speaker?.name)).toEqual(Array(copies).fill(one.attributions.map((a) => a.speaker?.name)).flat());
+    for (const e of many.entities) for (const m of e.mentions) expect(long.slice(m.start, m.end)).toBe(m.text);
+    // Every tagged word, in every part, stands where its offsets say.
+    const paras = paragraphs(long);
+    const terms = tagText(long, sentences(long, paras), new Set()).terms;
+    expect(terms.at(-1)!.start).toBeGreaterThan(150_000);
+    expect(terms.filter((t) => long.slice(t.start, t.end) !== t.text)).toEqual([]);
+    // The same sentence again is the same claim.
+    expect(many.claims.map((c) => c.text)).toEqual(one.claims.map((c) => c.text));
+  });
+});

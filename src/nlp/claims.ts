@@ -1,6 +1,6 @@
 // Claims: sentences that assert something checkable, scored for check-worthiness, with hedges,
 // the speaker they are attributed to, and the entities and sources they mention.
-import type { Attribution, Claim, Entity, Source } from '../types.js';
+import type { Attribution, Claim, Entity, Source, Span } from '../types.js';
 import { loadClaimModel } from './lexicon.js';
 import type { Sentence } from './segment.js';
 
@@ -98,12 +98,14 @@ export function scoreSentence(raw: string, ctx: SentenceContext, m: ClaimModel =
 export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entity[], attributions: Attribution[], sources: Source[]): Claim[] {
   const claims: Claim[] = [];
   const sourceByChannel = new Map(sources.map((s) => [s.name.toLowerCase(), s]));
-  for (const s of sents) {
-    if (skip.has(s.paragraph) || s.heading) continue;
-    const within = (a: number, b: number) => a < s.end && b > s.start;
-    const entityIds = entities.filter((e) => e.mentions.some((m) => within(m.start, m.end))).map((e) => e.id);
-    const attribution = attributions.find((a) => a.contentSpans.some((p) => within(p.start, p.end)) && a.speaker);
-    const sourceIds = sources.filter((src) => src.mentions.some((m) => within(m.start, m.end))).map((src) => src.id);
+  const entitiesIn = bySentence(sents, entities, (e) => e.mentions);
+  const attributionsIn = bySentence(sents, attributions, (a) => a.contentSpans);
+  const sourcesIn = bySentence(sents, sources, (src) => src.mentions);
+  sents.forEach((s, k) => {
+    if (skip.has(s.paragraph) || s.heading) return;
+    const entityIds = entitiesIn[k]!.map((i) => entities[i]!.id);
+    const attribution = attributionsIn[k]!.map((i) => attributions[i]!).find((a) => a.speaker);
+    const sourceIds = sourcesIn[k]!.map((i) => sources[i]!.id);
     if (attribution?.channel) {
       const ch = sourceByChannel.get(attribution.channel.toLowerCase()) ?? sources.find((x) => x.name.toLowerCase().endsWith(attribution.channel!.toLowerCase()));
       if (ch && !sourceIds.includes(ch.id)) sourceIds.push(ch.id);
@@ -126,8 +128,29 @@ export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entit
       entityIds,
       sourceIds,
     });
-  }
+  });
   return dropRepeats(claims);
+}
+
+/**
+ * For each sentence, the indexes of the items with a span inside it, in the items' order. Found by
+ * binary search over the sentences (in text order), so a long article costs no sentences × items.
+ */
+function bySentence<T>(sents: Sentence[], items: T[], spansOf: (item: T) => Span[]): number[][] {
+  const out: number[][] = sents.map(() => []);
+  items.forEach((item, i) => {
+    for (const span of spansOf(item)) {
+      let lo = 0;
+      let hi = sents.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sents[mid]!.end <= span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < sents.length && sents[k]!.start < span.end; k++) if (out[k]!.at(-1) !== i) out[k]!.push(i);
+    }
+  });
+  return out;
 }
 
 function wordsOf(s: string): string[] {
@@ -136,16 +159,40 @@ function wordsOf(s: string): string[] {
 
 /** A sentence that repeats an earlier one almost word for word (a standfirst and its body twin) is one claim. */
 function dropRepeats(claims: Claim[]): Claim[] {
-  const kept: Array<{ claim: Claim; words: Set<string>; n: number }> = [];
-  for (const c of claims) {
-    const w = wordsOf(c.text);
-    const set = new Set(w);
-    const twin = kept.find((k) => {
-      let overlap = 0;
-      for (const x of set) if (k.words.has(x)) overlap++;
-      return (2 * overlap) / (set.size + k.words.size) >= 0.8 && Math.abs(w.length - k.n) <= 5;
-    });
-    if (!twin) kept.push({ claim: c, words: set, n: w.length });
-  }
-  return kept.map((k, i) => ({ ...k.claim, id: `c${i + 1}` }));
+  const words = claims.map((c) => wordsOf(c.text));
+  const sets = words.map((w) => new Set(w));
+  // Twins share most words (Dice >= 0.8 means at least two thirds of either's words), so a twin of a
+  // sentence shares at least one of its rarest third of words: only sentences holding one of those
+  // are compared ("prefix filtering"); a long article then costs no sentences × sentences.
+  const df = new Map<string, number>();
+  for (const set of sets) for (const x of set) df.set(x, (df.get(x) ?? 0) + 1);
+  const rarest = (set: Set<string>) => {
+    const sorted = [...set].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+    return sorted.slice(0, sorted.length - Math.ceil((2 * sorted.length) / 3) + 1);
+  };
+  const keptIds: number[] = [];
+  const holders = new Map<string, number[]>();
+  claims.forEach((_, i) => {
+    const set = sets[i]!;
+    const prefix = rarest(set);
+    const seen = new Set<number>();
+    const twin = prefix.some((x) =>
+      (holders.get(x) ?? []).some((j) => {
+        if (seen.has(j)) return false;
+        seen.add(j);
+        if (Math.abs(words[i]!.length - words[j]!.length) > 5) return false;
+        let overlap = 0;
+        for (const y of set) if (sets[j]!.has(y)) overlap++;
+        return (2 * overlap) / (set.size + sets[j]!.size) >= 0.8;
+      }),
+    );
+    if (twin) return;
+    keptIds.push(i);
+    for (const x of prefix) {
+      const list = holders.get(x);
+      if (list) list.push(i);
+      else holders.set(x, [i]);
+    }
+  });
+  return keptIds.map((i, n) => ({ ...claims[i]!, id: `c${n + 1}` }));
 }

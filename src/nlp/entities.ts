@@ -285,9 +285,13 @@ interface Mention extends Span {
 /** "Meta, formerly known as Facebook": the later name is an alias of the earlier one. */
 function formerNames(text: string, mentions: Mention[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (let i = 0; i < mentions.length - 1; i++) {
-    const a = mentions[i]!;
-    const b = mentions.find((m) => m.start > a.end && m.start - a.end < 40);
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const a = sorted[i]!;
+    // The first mention after this one ends: the next one, unless mentions overlap.
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.start <= a.end) j++;
+    const b = sorted[j] && sorted[j]!.start - a.end < 40 ? sorted[j] : undefined;
     if (b && /^,?\s*(?:\(\s*)?(?:formerly|previously|once)(?: known as| called| named)?\s+$/i.test(text.slice(a.end, b.start))) out.set(b.text.toLowerCase(), a.text);
   }
   return out;
@@ -295,9 +299,16 @@ function formerNames(text: string, mentions: Mention[]): Map<string, string> {
 
 /** Group mentions into entities: exact names, surnames, acronyms, "Mr X", former names. */
 function merge(mentions: Mention[], former: Map<string, string> = new Map()): Entity[] {
-  const groups: Array<{ name: string; type: EntityType; teamMentions: number; forms: Set<string>; mentions: Span[] }> = [];
-  const byKey = new Map<string, (typeof groups)[number]>();
+  type Group = { order: number; name: string; type: EntityType; teamMentions: number; forms: Set<string>; mentions: Span[] };
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
   const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '');
+  // Longer names by what a single word may stand for: a person's surname, an acronym, an
+  // organisation's head word ("the Council" after "Riverside Council"). The first group wins.
+  const bySurname = new Map<string, Group>();
+  const byInitials = new Map<string, Group>();
+  const byHeadWord = new Map<string, Group>();
+  const remember = (map: Map<string, Group>, k: string, g: Group) => map.has(k) || map.set(k, g);
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
   for (const m of ordered) {
@@ -305,26 +316,29 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
     let g = byKey.get(k) ?? (former.has(m.text.toLowerCase()) ? byKey.get(key(former.get(m.text.toLowerCase())!)) : undefined);
     if (!g && m.text.split(/\s+/).length === 1) {
       // A surname or a first word of a known person, or an acronym of a longer name.
-      g = groups.find(
-        (x) =>
-          (x.type === 'person' && x.name.split(/\s+/).length > 1 && key(x.name.split(/\s+/).pop()!) === k) ||
-          (/^\p{Lu}{2,}$/u.test(m.text) && x.name.split(/\s+/).length > 1 && initials(x.name) === m.text) ||
-          // "the Council" after "Riverside Council": a bare organisation head word names the full one.
-          (x.type === 'organization' && ORG_WORDS.has(k) && x.name.split(/\s+/).length > 1 && key(x.name.split(/\s+/).pop()!) === k),
-      );
+      const found = [bySurname.get(k), /^\p{Lu}{2,}$/u.test(m.text) ? byInitials.get(m.text) : undefined, ORG_WORDS.has(k) ? byHeadWord.get(k) : undefined];
+      g = found.reduce<Group | undefined>((best, x) => (x && (!best || x.order < best.order) ? x : best), undefined);
     }
     if (!g) {
-      g = { name: m.text, type: m.type, teamMentions: 0, forms: new Set(), mentions: [] };
+      g = { order: groups.length, name: m.text, type: m.type, teamMentions: 0, forms: new Set(), mentions: [] };
       groups.push(g);
+      const words = g.name.split(/\s+/);
+      if (words.length > 1) {
+        const last = key(words.at(-1)!);
+        if (g.type === 'person') remember(bySurname, last, g);
+        if (g.type === 'organization') remember(byHeadWord, last, g);
+        remember(byInitials, initials(g.name), g);
+      }
     }
     byKey.set(k, g);
     g.forms.add(m.text);
     if (m.team) g.teamMentions++;
     g.mentions.push({ start: m.start, end: m.end, text: m.text });
   }
-  groups.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  const first = new Map(groups.map((g) => [g, g.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
+  groups.sort((a, b) => first.get(a)! - first.get(b)!);
   // A name used as a team in most of its mentions is the team.
-  const vote = (g: (typeof groups)[number]): EntityType => (g.teamMentions * 2 >= g.mentions.length ? 'organization' : g.type);
+  const vote = (g: Group): EntityType => (g.teamMentions * 2 >= g.mentions.length ? 'organization' : g.type);
   return groups.map((g, i) => ({
     id: `e${i + 1}`,
     name: g.name,

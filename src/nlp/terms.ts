@@ -98,12 +98,25 @@ export class TermIndex {
  * and only two kinds of sentence use it: those with a capitalised word after their first (names)
  * and those with a reporting verb (speakers, clause checks). The rest are left untagged.
  */
+/** Text parsed by compromise in one go: a long document is parsed in parts, so its parse is freed part by part. */
+const PARSE_CHUNK_CHARS = 50_000;
+
 export function tagText(text: string, sentences: Sentence[], skip: Set<number>, needsTags: (s: Sentence) => boolean = defaultNeedsTags): TermIndex {
   const terms: TaggedTerm[] = [];
   const segments = sentences.filter((s) => !skip.has(s.paragraph) && needsTags(s));
-  if (!segments.length) return new TermIndex(text, terms);
+  // Parts end at sentence ends, where compromise's tags do not look across anyway.
+  for (let from = 0; from < segments.length; ) {
+    let to = from + 1;
+    for (let size = segments[from]!.text.length; to < segments.length && size + segments[to]!.text.length < PARSE_CHUNK_CHARS; to++) size += segments[to]!.text.length + 2;
+    tagSegments(segments.slice(from, to), terms);
+    from = to;
+  }
+  return new TermIndex(text, terms);
+}
+
+function tagSegments(segments: Sentence[], terms: TaggedTerm[]): void {
   // Segments are joined by blank lines, which compromise treats as sentence ends, and each term is
-  // mapped back to its offset in `text`.
+  // mapped back to its offset in the article's text.
   const joined = segments.map((s) => s.text).join('\n\n');
   const doc = parse(joined);
   let cursor = 0;
@@ -124,7 +137,6 @@ export function tagText(text: string, sentences: Sentence[], skip: Set<number>, 
       terms.push({ text: t.text, start, end: start + t.text.length, tags: t.tags });
     }
   }
-  return new TermIndex(text, terms);
 }
 
 // Capitalised only because they open a sentence.
