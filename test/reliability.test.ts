@@ -137,7 +137,7 @@ describe('bad input gets one line each, and the batch goes on', () => {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(result.code).toBe(130);
-    expect(result.stderr).toMatch(/^interrupted: \d+ articles?, \d+ claims, 0 failed, [\d.]+ s → /);
+    expect(result.stderr).toMatch(/^interrupted: \d+ articles?, \d+ claims?, 0 failed, [\d.]+ s → /);
     const printed = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ArticleResult);
     const check = new Database(db, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');

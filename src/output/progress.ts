@@ -46,7 +46,7 @@ export class Progress {
   finish(c: Counts, db: string | null, interrupted: boolean): void {
     this.clear();
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
-    const parts = [`${c.articles} article${c.articles === 1 ? '' : 's'}`, `${c.claims} claims`, `${c.failed} failed`];
+    const parts = [`${c.articles} article${c.articles === 1 ? '' : 's'}`, `${c.claims} claim${c.claims === 1 ? '' : 's'}`, `${c.failed} failed`];
     if (c.skipped) parts.push(`${c.skipped} unchanged (skipped)`);
     this.stream.write(`${interrupted ? 'interrupted: ' : ''}${parts.join(', ')}, ${secs} s${db ? ` → ${db}` : ''}\n`);
   }
