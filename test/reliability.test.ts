@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
-import { BIN, run, runAsync, tempDir } from './helpers.js';
+import { ARTICLES, BIN, ROOT, run, runAsync, tempDir } from './helpers.js';
 
 const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Reyes', 'Janet Yellen', 'Margaret Ellison', 'Alan Brooks'];
 const PLACES = ['Ohio', 'Berlin', 'Madrid', 'Leeds', 'Toronto', 'Lyon'];
@@ -145,5 +145,40 @@ describe('bad input gets one line each, and the batch goes on', () => {
     check.close();
     expect(stored).toBe(printed.length);
     expect(stored).toBeLessThan(120);
+  });
+});
+
+describe('worker pool', () => {
+  // The pool runs the built workers (dist/, made by `npm test`'s pretest), as the CLI does.
+  type Pool = typeof import('../src/batch/pool.js');
+  const pool = () => import(join(ROOT, 'dist', 'batch', 'pool.js')) as Promise<Pool>;
+  const article = readFileSync(join(ARTICLES, '001_0182837d26875113.txt'));
+  const records = (big: Buffer | null) =>
+    (async function* () {
+      for (let i = 0; i < 8; i++) {
+        const source = i === 2 && big ? 'big' : `small${i}`;
+        yield { source, kind: 'record' as const, doc: { source, bytes: i === 2 && big ? big : article } };
+      }
+    })();
+  const outcomes = async (big: Buffer | null, workerHeapMb: number) => {
+    const { processAll } = await pool();
+    const out: Array<{ source: string; kind: string; message?: string }> = [];
+    for await (const o of processAll(records(big), { jobs: 2, workerHeapMb, timeoutMs: 1000, maxBytes: 1e8, db: null, force: true })) out.push(o);
+    return out;
+  };
+
+  it('fails only the article that ran a worker out of memory; the others in that worker run again', async () => {
+    const big = Buffer.from(Array(1000).fill(article.toString()).join('\n\n'));
+    const out = await outcomes(big, 48);
+    expect(out.map((o) => o.source)).toEqual(['small0', 'small1', 'big', 'small3', 'small4', 'small5', 'small6', 'small7']);
+    expect(out.filter((o) => o.kind !== 'result')).toEqual([
+      { kind: 'error', source: 'big', message: "cannot read 'big': out of memory in a worker (48 MB each; --jobs 1 runs without that limit)" },
+    ]);
+  }, 60_000);
+
+  it('fails every article with the reason, without waiting, when no worker can start', async () => {
+    const out = await outcomes(null, 1);
+    expect(out).toHaveLength(8);
+    for (const o of out) expect(o).toMatchObject({ kind: 'error', message: expect.stringContaining('out of memory in a worker') });
   });
 });

@@ -14,6 +14,8 @@ const WORKER_HEAP_MB = 1024;
 
 export interface PoolOptions extends TaskOptions {
   jobs: number;
+  /** Each worker's heap limit (tests set a small one to make a worker run out of memory). */
+  workerHeapMb?: number;
   stdin?: NodeJS.ReadableStream;
   /** Set to stop taking new inputs (Ctrl-C); outcomes already in flight are dropped. */
   stop?: { requested: boolean };
@@ -37,43 +39,62 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
   }
 
   const workerUrl = new URL('./worker.js', import.meta.url);
+  const heapMb = opts.workerHeapMb ?? WORKER_HEAP_MB;
   // Each worker holds a few tasks, so it keeps working while this thread writes to the database.
   const depth = 8;
   const window = opts.jobs * depth * 2;
   const results = new Map<number, Outcome>();
-  const tasks = new Map<Worker, Map<number, string>>();
+  const tasks = new Map<Worker, Map<number, InputItem>>();
+  // A worker that crashes takes its tasks with it, and which one caused it is unknown: each of them
+  // runs again alone on a worker of its own (`solo`), and one that crashes alone fails.
+  const retry: Array<{ id: number; item: InputItem }> = [];
+  const solo = new Set<Worker>();
+  // Workers that die before finishing any task cannot run at all (no memory to start): after a few,
+  // every task fails with the reason instead of waiting for a worker that never comes.
+  let finished = 0;
+  let deaths = 0;
+  let broken: string | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
     const w = wake;
     wake = null;
     w?.();
   };
-  const spawn = (): Worker => {
-    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const fail = (id: number, item: InputItem, reason: string) => results.set(id, { kind: 'error', source: item.source, message: `cannot read '${item.source}': ${reason}` });
+  const spawn = (): void => {
+    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     tasks.set(w, new Map());
     w.on('message', (m: { id: number; outcome: Outcome }) => {
       results.set(m.id, m.outcome);
       tasks.get(w)?.delete(m.id);
+      solo.delete(w);
+      finished++;
       notify();
     });
     w.on('error', (err) => {
-      // A crashed worker fails its tasks only; a fresh worker takes its place.
       const reason =
-        (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `out of memory in a worker (${WORKER_HEAP_MB} MB each; --jobs 1 runs without that limit)`
-          : err.message;
-      for (const [id, source] of tasks.get(w) ?? []) results.set(id, { kind: 'error', source, message: `cannot read '${source}': ${reason}` });
+        (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory in a worker (${heapMb} MB each; --jobs 1 runs without that limit)` : err.message;
+      const held = [...(tasks.get(w) ?? [])];
       tasks.delete(w);
-      spawn();
+      solo.delete(w);
+      if (held.length === 1) fail(held[0]![0], held[0]![1], reason);
+      else for (const [id, item] of held) retry.push({ id, item });
+      if (!finished && ++deaths >= 3) broken = reason;
+      if (broken) for (const r of retry.splice(0)) fail(r.id, r.item, broken);
+      else spawn();
       notify();
     });
-    return w;
   };
   for (let i = 0; i < opts.jobs; i++) spawn();
   const leastBusy = (): Worker | null => {
     let best: Worker | null = null;
-    for (const [w, t] of tasks) if (t.size < depth && (!best || t.size < tasks.get(best)!.size)) best = w;
+    for (const [w, t] of tasks) if (!solo.has(w) && t.size < depth && (!best || t.size < tasks.get(best)!.size)) best = w;
     return best;
+  };
+  const idle = (): Worker | null => [...tasks].find(([, t]) => t.size === 0)?.[0] ?? null;
+  const send = (w: Worker, id: number, item: InputItem) => {
+    tasks.get(w)!.set(id, item);
+    w.postMessage({ id, item, opts: task });
   };
 
   const it = items[Symbol.asyncIterator]();
@@ -82,7 +103,13 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
   let exhausted = false;
   try {
     for (;;) {
-      while (!exhausted && !opts.stop?.requested && leastBusy() && dispatched - next < window) {
+      for (let w = idle(); retry.length && w; w = idle()) {
+        solo.add(w);
+        const r = retry.shift()!;
+        send(w, r.id, r.item);
+      }
+      // New tasks wait while retried ones wait for an idle worker.
+      while (!exhausted && !opts.stop?.requested && (broken || (!retry.length && leastBusy())) && dispatched - next < window) {
         const n = await it.next();
         if (n.done) {
           exhausted = true;
@@ -90,6 +117,10 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
         }
         let item = n.value;
         const id = dispatched++;
+        if (broken) {
+          fail(id, item, broken);
+          continue;
+        }
         if (item.kind === 'stdin') {
           // Workers cannot read this process's stdin: read it here and send the bytes.
           const got = await readInput(item, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, stdin: opts.stdin });
@@ -99,9 +130,7 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
           }
           item = { source: 'stdin', kind: 'record', doc: got.doc };
         }
-        const w = leastBusy()!;
-        tasks.get(w)!.set(id, item.source);
-        w.postMessage({ id, item, opts: task });
+        send(leastBusy()!, id, item);
       }
       if (results.has(next)) {
         const o = results.get(next)!;
