@@ -1,4 +1,4 @@
-// npm run eval [-- --shared <dir>] [--only seeds,polnear,conll,claimbuster] [--verbose]
+// npm run eval [-- --shared <dir>] [--only seeds,news,polnear,conll,claimbuster] [--split dev|test] [--verbose]
 // Scores the extractor against gold annotations and prints precision / recall / F1.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,14 +7,14 @@ import { evalClaimBuster } from './claimbuster.js';
 import { evalConll } from './conll.js';
 import { fmtRow, prf } from './match.js';
 import { evalPolnear } from './polnear.js';
-import { evalSeeds } from './seeds.js';
+import { evalGoldNews, evalSeeds } from './seeds.js';
 
 const { values } = parseArgs({
   options: {
     shared: { type: 'string', default: process.env.NEWSCLAIMS_SHARED ?? '../shared' },
     only: { type: 'string' },
     verbose: { type: 'boolean', short: 'v', default: false },
-    split: { type: 'string', default: 'test' },
+    split: { type: 'string', default: 'dev' },
     'dev-step': { type: 'string', default: '1' },
   },
 });
@@ -23,12 +23,18 @@ if (!existsSync(join(shared, 'gold'))) {
   console.error(`eval: no gold annotations under '${shared}' (pass --shared <dir> or set NEWSCLAIMS_SHARED)`);
   process.exit(2);
 }
-const only = new Set((values.only ?? 'seeds,polnear,conll,claimbuster').split(','));
+const only = new Set((values.only ?? 'seeds,news,polnear,conll,claimbuster').split(','));
 const pct = (x: number) => x.toFixed(3);
 
 if (only.has('seeds')) {
   console.log('== Seed articles (../shared/gold, hand-written gold)');
   const s = evalSeeds(shared, values.verbose);
+  for (const [k, v] of Object.entries(s)) console.log(`  ${fmtRow(k, v)}`);
+}
+
+if (only.has('news') && existsSync(join(shared, 'gold-news'))) {
+  console.log('\n== News dev set (../shared/gold-news, 12 BBC articles)');
+  const s = evalGoldNews(shared, values.verbose);
   for (const [k, v] of Object.entries(s)) console.log(`  ${fmtRow(k, v)}`);
 }
 

@@ -73,10 +73,14 @@ export function loadGold(goldDir: string): Gold[] {
     .map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold);
 }
 
-export function evalSeeds(shared: string, verbose = false): SeedScores {
+/**
+ * Scores a gold set: `goldDir` holds one JSON file per article, whose `article` field is the article's
+ * path relative to `corpusDir` (the seeds: `gold/` over `seeds/`; the news dev set: `gold-news/` over `corpus/`).
+ */
+export function evalGoldSet(goldDir: string, corpusDir: string, verbose = false): SeedScores {
   const total: SeedScores = {};
-  for (const gold of loadGold(join(shared, 'gold'))) {
-    const path = join(shared, 'seeds', gold.article);
+  for (const gold of loadGold(goldDir)) {
+    const path = join(corpusDir, gold.article);
     const r = extractDocument({ source: path, bytes: readFileSync(path) });
     const s = scoreArticle(r, gold);
     if (verbose) {
@@ -86,4 +90,12 @@ export function evalSeeds(shared: string, verbose = false): SeedScores {
     for (const [k, v] of Object.entries(s)) total[k] = add(total[k] ?? emptyScore(), v);
   }
   return total;
+}
+
+export function evalSeeds(shared: string, verbose = false): SeedScores {
+  return evalGoldSet(join(shared, 'gold'), join(shared, 'seeds'), verbose);
+}
+
+export function evalGoldNews(shared: string, verbose = false): SeedScores {
+  return evalGoldSet(join(shared, 'gold-news'), join(shared, 'corpus'), verbose);
 }
