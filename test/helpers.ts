@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleResult } from '../src/types.js';
@@ -62,4 +62,24 @@ export function runAsync(args: string[], opts: { input?: string } = {}): Promise
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
+}
+
+const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Reyes', 'Janet Yellen', 'Margaret Ellison', 'Alan Brooks'];
+const PLACES = ['Ohio', 'Berlin', 'Madrid', 'Leeds', 'Toronto', 'Lyon'];
+
+/** Articles written for the test, each different, so each is its own row. */
+export function writeArticles(dir: string, n: number, tag: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const who = PEOPLE[i % PEOPLE.length]!;
+    const where = PLACES[(i * 5) % PLACES.length]!;
+    const body = [
+      `Council in ${where} approves plan ${tag}-${i}`,
+      '',
+      `The council in ${where} approved a £${i + 2}.5m plan on Tuesday after a report by the National Audit Office warned that ${100 + i} homes were at risk.`,
+      `“We cannot wait for the next flood to act,” said ${who}, the council leader. “Every year we delay, the bill grows.”`,
+      `Opposition councillors argued that the plan relied on optimistic estimates, according to the Riverside Gazette.`,
+    ].join('\n');
+    writeFileSync(join(dir, `article-${String(i).padStart(3, '0')}.txt`), body);
+  }
 }

@@ -1,30 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
-import { ARTICLES, BIN, ROOT, run, runAsync, tempDir } from './helpers.js';
-
-const PEOPLE = ['Maria Lopez', 'Tom Hale', 'Ana Reyes', 'Janet Yellen', 'Margaret Ellison', 'Alan Brooks'];
-const PLACES = ['Ohio', 'Berlin', 'Madrid', 'Leeds', 'Toronto', 'Lyon'];
-
-/** Articles written for the test, each different, so each is its own row. */
-function writeArticles(dir: string, n: number, tag: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const who = PEOPLE[i % PEOPLE.length]!;
-    const where = PLACES[(i * 5) % PLACES.length]!;
-    const body = [
-      `Council in ${where} approves plan ${tag}-${i}`,
-      '',
-      `The council in ${where} approved a £${i + 2}.5m plan on Tuesday after a report by the National Audit Office warned that ${100 + i} homes were at risk.`,
-      `“We cannot wait for the next flood to act,” said ${who}, the council leader. “Every year we delay, the bill grows.”`,
-      `Opposition councillors argued that the plan relied on optimistic estimates, according to the Riverside Gazette.`,
-    ].join('\n');
-    writeFileSync(join(dir, `article-${String(i).padStart(3, '0')}.txt`), body);
-  }
-}
+import { ARTICLES, BIN, ROOT, run, runAsync, tempDir, writeArticles } from './helpers.js';
 
 describe('the database survives crashes and concurrent use', () => {
   it('keeps every article reported as stored when the process is killed, and the next run resumes', async () => {

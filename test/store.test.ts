@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/pipeline.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';
 import { Store } from '../src/store/index.js';
-import { ARTICLES, tempDir } from './helpers.js';
+import { StoreError } from '../src/errors.js';
+import { ARTICLES, ROOT, tempDir } from './helpers.js';
 
 const seed = (name: string) => {
   const path = join(ARTICLES, name);
@@ -85,5 +87,50 @@ describe('store', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => Store.open(newer)).toThrow(/newer newsclaims/);
+  });
+});
+
+describe('store: another process holding the database', () => {
+  /** A second process that takes the write lock, says so, and keeps it for `ms`. */
+  function holdLock(path: string, ms: number, setup = ''): Promise<ChildProcess> {
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(path)});
+      ${setup}
+      db.exec('BEGIN EXCLUSIVE');
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${ms});`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    return new Promise((resolve) => child.stdout!.once('data', () => resolve(child)));
+  }
+  const exited = (c: ChildProcess) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)));
+
+  it('waits for a lock held briefly, when opening a new file and when writing', async () => {
+    const path = join(tempDir(), 'brief.db');
+    let holder = await holdLock(path, 400, "db.exec('CREATE TABLE t (x)');");
+    const store = Store.open(path, { busyTimeoutMs: 5000 });
+    await exited(holder);
+    holder = await holdLock(path, 400);
+    expect(store.save(seed('001_0182837d26875113.txt'))).toBe('stored');
+    await exited(holder);
+    store.close();
+  });
+
+  it('says another process holds the database when the lock outlasts the timeout', async () => {
+    const dir = tempDir();
+    const fresh = join(dir, 'fresh.db');
+    let holder = await holdLock(fresh, 3000, "db.exec('CREATE TABLE t (x)');");
+    expect(() => Store.open(fresh, { busyTimeoutMs: 300 })).toThrow(
+      new StoreError(`cannot use database '${fresh}': another process holds it locked (waited 0.3 s; try again when it has finished)`),
+    );
+    await exited(holder);
+
+    const path = join(dir, 'busy.db');
+    Store.open(path).close();
+    holder = await holdLock(path, 3000);
+    const store = Store.open(path, { busyTimeoutMs: 300 });
+    expect(() => store.save(seed('001_0182837d26875113.txt'))).toThrow(/another process holds it locked/);
+    store.close();
+    await exited(holder);
   });
 });

@@ -6,6 +6,7 @@ import type { RawDocument } from '../article/index.js';
 import { InputError } from '../errors.js';
 import { readInput, type InputItem } from '../ingest/index.js';
 import { extractDocument } from '../pipeline.js';
+import { BUSY_TIMEOUT_MS } from '../store/index.js';
 import type { ArticleResult } from '../types.js';
 
 export interface TaskOptions {
@@ -31,7 +32,7 @@ export class KnownTexts {
       if (!existsSync(this.path)) return false;
       try {
         this.db = new Database(this.path, { readonly: true, fileMustExist: true });
-        this.db.pragma('busy_timeout = 10000');
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       } catch {
         return false;
       }

@@ -15,6 +15,33 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(dataHome, 'newsclaims', 'newsclaims.db');
 }
 
+/** How long a command waits for another process's lock before it gives up. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs one step of SQLite work again while another process holds a lock, with a growing, jittered
+ * pause, until `deadline`. SQLite's busy handler does not cover every case: where waiting could
+ * deadlock it returns SQLITE_BUSY at once. Two processes switching a new file to WAL both hold a read
+ * lock and want the write lock, so one of them is refused; a read snapshot another writer has moved
+ * past cannot become a write. Starting the step afresh resolves both. A lock still held at the
+ * deadline is reported as what it is.
+ */
+export function retryWhileBusy<T>(fn: () => T, path: string, timeoutMs: number, deadline = Date.now() + timeoutMs): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!/^SQLITE_(BUSY|LOCKED)/.test(code)) throw err;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new StoreError(`cannot use database '${path}': another process holds it locked (waited ${+(timeoutMs / 1000).toFixed(1)} s; try again when it has finished)`);
+      Atomics.wait(pause, 0, 0, Math.min(left, Math.min(20 * 2 ** Math.min(attempt, 4), 300) * (0.5 + Math.random())));
+    }
+  }
+}
+
 export function entityKey(name: string): string {
   return name
     .toLowerCase()
@@ -61,6 +88,7 @@ export class Store {
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
+    private readonly busyTimeoutMs: number,
   ) {}
 
   private sql(text: string): Database.Statement {
@@ -70,7 +98,7 @@ export class Store {
   }
 
   /** Open (creating when `create`) and migrate. Throws StoreError with a one-line reason. */
-  static open(path: string, { create = true, readonly = false } = {}): Store {
+  static open(path: string, { create = true, readonly = false, busyTimeoutMs = BUSY_TIMEOUT_MS } = {}): Store {
     const exists = existsSync(path);
     if (!exists && !create) throw new StoreError(`no database at '${path}' (run 'newsclaims extract' first, or pass --db)`);
     if (exists) {
@@ -102,26 +130,29 @@ export class Store {
       const msg = (err as Error).message;
       throw new StoreError(`cannot open database '${path}': ${/unable to open/i.test(msg) && !exists ? 'cannot create the file here (read-only location?)' : msg}`);
     }
+    const deadline = Date.now() + busyTimeoutMs;
+    const step = <T>(fn: () => T): T => retryWhileBusy(fn, path, busyTimeoutMs, deadline);
     try {
-      db.pragma('busy_timeout = 10000');
-      const version = db.pragma('user_version', { simple: true }) as number;
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      // The WAL switch comes first and alone: it is the step two processes opening a new file can
+      // deadlock on (see retryWhileBusy), and once it is done every later reader and writer waits.
+      if (!(readonly && exists)) step(() => db.pragma('journal_mode = WAL'));
+      const version = step(() => db.pragma('user_version', { simple: true }) as number);
       if (version > SCHEMA_VERSION)
         throw new StoreError(`database '${path}' was written by a newer newsclaims (schema ${version}; this one knows ${SCHEMA_VERSION})`);
-      if (!(readonly && exists)) {
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
-      }
+      if (!(readonly && exists)) db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (version < SCHEMA_VERSION) {
         if (readonly && exists) throw new StoreError(`database '${path}' needs an upgrade; run 'newsclaims extract' or 'newsclaims stats' once with write access`);
-        db.transaction(() => {
+        const migrate = db.transaction(() => {
           // Read again under the write lock: another process may have migrated meanwhile.
           const current = db.pragma('user_version', { simple: true }) as number;
           for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        }).immediate();
+        });
+        step(() => migrate.immediate());
       }
-      db.prepare('SELECT count(*) FROM articles').get();
+      step(() => db.prepare('SELECT count(*) FROM articles').get());
     } catch (err) {
       db.close();
       if (err instanceof StoreError) throw err;
@@ -130,7 +161,7 @@ export class Store {
       if (/readonly|read-only|attempt to write/i.test(msg)) throw new StoreError(`cannot write database '${path}': read-only location`);
       throw new StoreError(`cannot open database '${path}': ${msg}`);
     }
-    return new Store(db, path);
+    return new Store(db, path, busyTimeoutMs);
   }
 
   close(): void {
@@ -222,18 +253,7 @@ export class Store {
    */
   saveMany(results: ArticleResult[]): StoreStatus[] {
     const write = this.db.transaction(() => results.map((r) => this.writeArticle(r)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return write.immediate();
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if ((code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') && attempt < 20) {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.random() * 200);
-          continue;
-        }
-        throw err;
-      }
-    }
+    return retryWhileBusy(() => write.immediate(), this.path, this.busyTimeoutMs);
   }
 
   private findArticle(ref: string): { id: number } | undefined {
