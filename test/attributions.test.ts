@@ -36,6 +36,15 @@ describe('direct quotes', () => {
     expect(list[0]!.speaker?.name).toBe('Ana Reyes');
   });
 
+  it('keeps a quote that re-opens its mark at each sentence without closing it (BBC style) as one', () => {
+    const text = 'Tom Hale spoke to reporters on Monday. "The team is ready. "We have trained for a year and nobody is injured," he said. "We fly out on Friday."';
+    const list = attributions(text);
+    expect(list.map(brief)).toEqual([{ speaker: 'Tom Hale', content: 'The team is ready. … We have trained for a year and nobody is injured … We fly out on Friday.', direct: true }]);
+    expect(list[0]!.contentSpans).toHaveLength(3);
+    // The same marks closed normally are still two quotes of one speaker.
+    expect(attributions('"Yes." "No," said Tom Hale.').flatMap((a) => a.contentSpans.map((p) => p.text))).toEqual(['No']);
+  });
+
   it('attributes a quoted fragment to the subject of its cue', () => {
     const text = 'Acme Corp opened a lab to foster what it describes as “transparency, innovation and collaboration” among researchers.';
     expect(attributions(text).map(brief)).toEqual([{ speaker: 'Acme Corp', content: 'transparency, innovation and collaboration', direct: true }]);

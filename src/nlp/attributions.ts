@@ -148,7 +148,8 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     const prevGroup = groups[groups.length - 1];
     const last = prevGroup?.[prevGroup.length - 1];
     const para = paras[q.paragraph]!;
-    if (last && !last.closed && last.paragraph === q.paragraph - 1 && q.open === para.start) prevGroup!.push(q);
+    const continues = last && !last.closed && ((last.paragraph === q.paragraph - 1 && q.open === para.start) || (last.paragraph === q.paragraph && /^\s*$/.test(text.slice(last.close, q.open))));
+    if (continues) prevGroup!.push(q);
     else groups.push([q]);
   }
 

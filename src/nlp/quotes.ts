@@ -20,6 +20,16 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
+/**
+ * A double opening mark inside an open double quotation: after a sentence's end and a space, before
+ * a word. Only a new quotation looks like that; a closing mark follows the quoted words directly.
+ */
+function reopensQuote(text: string, at: number, closer: string | undefined): boolean {
+  const c = text[at];
+  if (!((closer === '"' || closer === '”') && (c === '"' || c === '“'))) return false;
+  return /[.!?…]\s+$/.test(text.slice(Math.max(0, at - 4), at)) && /[\p{L}\p{N}‘'“]/u.test(text[at + 1] ?? '');
+}
+
 /** Outermost quotations of one paragraph. */
 function quotesIn(text: string, p: Paragraph): Quote[] {
   const out: Quote[] = [];
@@ -42,8 +52,17 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
     const openLen = doubled ? 2 : 1;
     let j = i + openLen;
     let found = -1;
+    let reopened = false;
     while (j < p.end) {
       const d = text[j]!;
+      if (reopensQuote(text, j, closer)) {
+        // BBC style: a quote running over several sentences re-opens the mark at each one without
+        // closing the last ("…20 years. "But the reality …," he said). The quote so far ends here
+        // and the new mark continues it.
+        reopened = true;
+        found = j;
+        break;
+      }
       if (doubled ? text.startsWith("''", j) : d === closer || (closer === '”' && d === '"') || (closer === '"' && d === '”')) {
         // A closing single quote followed by a letter is an apostrophe ("don’t").
         if (closer === '’' && isWordChar(text[j + 1])) {
@@ -59,10 +78,10 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
       i += openLen; // an unmatched single mark is an apostrophe or a typo, not a quotation
       continue;
     }
-    const closed = found >= 0;
-    const close = closed ? found + closer!.length : p.end;
+    const closed = found >= 0 && !reopened;
+    const close = closed ? found + closer!.length : reopened ? found : p.end;
     let cs = i + openLen;
-    let ce = closed ? found : p.end;
+    let ce = closed ? found : close;
     while (cs < ce && /\s/.test(text[cs]!)) cs++;
     while (ce > cs && /[\s,]/.test(text[ce - 1]!)) ce--;
     if (ce > cs) out.push({ open: i, close, contentStart: cs, contentEnd: ce, paragraph: p.index, closed });
