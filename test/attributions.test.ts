@@ -150,3 +150,59 @@ describe('bad input does not break attribution', () => {
     expect(() => attributions('“”‘’"" “ ” « » "')).not.toThrow();
   });
 });
+
+describe('speaker resolution', () => {
+  const speakers = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.speakerText]);
+
+  it('resolves a pronoun past the names inside the quote it tags', () => {
+    const text = 'Tom Hale follows the awards closely. "Voters love Clint Eastwood and the film is a hit," he said.';
+    expect(speakers(text)).toEqual([['Tom Hale', 'he']]);
+  });
+
+  it('resolves "she" and "he" to a person of that gender where the first name tells', () => {
+    const text = 'Anne Thompson met Robert Miles in Paris on Monday. She said the deal would be signed in March. He said the price was fair.';
+    expect(speakers(text)).toEqual([
+      ['Anne Thompson', 'She'],
+      ['Robert Miles', 'He'],
+    ]);
+  });
+
+  it('resolves a relative pronoun to the name it follows', () => {
+    const text = 'Ana Reyes spoke after Marc Morial, the head of the league, who said that the vote would be close.';
+    expect(speakers(text)[0]).toEqual(['Marc Morial', 'who']);
+  });
+
+  it('resolves a role to the person the article named with it, and keeps an unnamed role as written', () => {
+    const named = 'Home Secretary Alan Brooks met the victims on Monday. The home secretary said the review would start in May.';
+    expect(speakers(named)).toEqual([['Alan Brooks', 'The home secretary']]);
+    const unnamed = 'Alan Brooks met the victims on Monday. The minister said the review would start in May.';
+    expect(speakers(unnamed)).toEqual([['The minister', 'The minister']]);
+  });
+
+  it('resolves an age or a part played to the person in focus, not to a title inside the phrase', () => {
+    const age = 'Dustin Hoffman is in London this week. The 67-year-old said he had stopped acting for two years.';
+    expect(speakers(age)).toEqual([['Dustin Hoffman', 'The 67-year-old']]);
+    const part = 'Dustin Hoffman is in London this week. The star of Rain Man said the film industry was in trouble.';
+    expect(speakers(part)[0]?.[0]).toBe('Dustin Hoffman');
+  });
+
+  it('gives a document the author the article names for it', () => {
+    const before = 'A report by the think-tank Demos was published on Monday. The report says that 25% of users have their own website.';
+    expect(speakers(before).at(-1)?.[0]).toBe('Demos');
+    const owner = 'A survey of wireless networks in four cities by RSA Security found that a third had no security at all.';
+    expect(speakers(owner)[0]?.[0]).toBe('RSA Security');
+    const none = 'The report says that 25% of users have their own website.';
+    expect(speakers(none)).toEqual([['The report', 'The report']]);
+  });
+});
+
+describe('what is not reported speech', () => {
+  it('reads no attribution in a headline whose verb reports an event', () => {
+    expect(attributions('Rovers reject third Ferguson bid\n\nBlackburn have turned down an offer from Rangers.')).toEqual([]);
+  });
+
+  it('takes no plural noun for a cue', () => {
+    const text = 'Many firms were simply turning on their wireless access points and using default settings that anyone could find.';
+    expect(attributions(text)).toEqual([]);
+  });
+});

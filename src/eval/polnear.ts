@@ -26,6 +26,16 @@ export function speakerNameMatches(output: string, gold: string): boolean {
   return dice(o, g) >= 0.5;
 }
 
+/**
+ * PolNeAR's speaker is the span of the article that names the source ("the mayor", "the poll"), where
+ * newsclaims resolves descriptions to the entity they stand for ("Bill de Blasio", the poll's author).
+ * Either the words in the article (`speakerText`) or the resolved name may match the gold span.
+ */
+function speakerAccepted(o: { speaker: { name: string } | null; speakerText: string | null }, gold: string): boolean {
+  if (!o.speaker) return false;
+  return speakerNameMatches(o.speaker.name, gold) || (!!o.speakerText && speakerNameMatches(o.speakerText, gold));
+}
+
 export interface PolnearResult {
   content: Score;
   direct: Score;
@@ -58,12 +68,12 @@ export function evalPolnear(dir: string, limit = Infinity): PolnearResult {
     for (const [o, x] of m.pairs) {
       if (!x.speaker || PRONOUN.test(x.speaker.trim())) continue;
       speakerJudged++;
-      if (o.speaker && speakerNameMatches(o.speaker.name, x.speaker)) speakerRight++;
+      if (speakerAccepted(o, x.speaker)) speakerRight++;
     }
     // Pronoun and absent gold speakers are judged on content only.
     contentSpeaker = add(
       contentSpeaker,
-      matchRows(r.attributions, g.attributions, (o, x) => ok(o, x) && (!x.speaker || PRONOUN.test(x.speaker.trim()) || (!!o.speaker && speakerNameMatches(o.speaker.name, x.speaker))), q).score,
+      matchRows(r.attributions, g.attributions, (o, x) => ok(o, x) && (!x.speaker || PRONOUN.test(x.speaker.trim()) || speakerAccepted(o, x.speaker)), q).score,
     );
   }
   return { content, direct, contentSpeaker, speakerRight, speakerJudged, articles, ms: performance.now() - t0 };

@@ -5,7 +5,8 @@ import { cueBase, NOUN_LIKE_FORMS, TAKES_LISTENER, WEAK_CUES } from './cues.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
-import { nounPhraseAtStart, resolveSpeaker, speakerAfter, speakerBefore, TITLE_PREFIX, type MentionRef, type SpeakerPhrase } from './speakers.js';
+import { resolveSpeaker, type PriorSpeaker, type ResolveContext } from './resolve.js';
+import { nounPhraseAtStart, speakerAfter, speakerBefore, TITLE_PREFIX, type MentionRef, type SpeakerPhrase } from './speakers.js';
 
 
 // Verbs that report speech only with "that", a colon or a quote after them ("responded that …").
@@ -67,7 +68,7 @@ interface CueHit {
   cueStart: number;
 }
 
-function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
+function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?: TermIndex): CueHit[] {
   const out: CueHit[] = [];
   const ws = wordsIn(text, s.start, s.end);
   for (let i = 0; i < ws.length; i++) {
@@ -96,6 +97,8 @@ function cuesIn(text: string, s: Sentence, quotes: Quote[] = []): CueHit[] {
     for (let m = AUX_END.exec(text.slice(s.start, cueStart)); m; m = AUX_END.exec(text.slice(s.start, cueStart))) {
       cueStart = s.start + m.index + (m[0].length - m[0].trimStart().length);
     }
+    // "wireless access points", "the reports": where the tagger reads a plural noun, the word is no cue.
+    if (/s$/i.test(w.w) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Plural') && !t.tags.has('Verb'))) continue;
     const cue = text.slice(cueStart, w.end);
     out.push({ word: w, base, cue, cueStart });
   }
@@ -240,8 +243,10 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
   // 2. Reported speech, sentence by sentence.
   for (const s of body) {
     if (s.text.endsWith("?")) continue;
-    const hits = cuesIn(text, s, quotes);
+    const hits = cuesIn(text, s, quotes, index);
     for (const hit of hits) {
+      // A headline's verb reports an event ("Rovers reject third bid"); only "says" attributes there.
+      if (s.heading && hit.base !== 'say') continue;
       if (covered(hit.word.start, hit.word.end)) continue;
       // "according to X, content" or "content, according to X."
       if (hit.base === 'accord') continue;
@@ -294,7 +299,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement.
-      if (/^(on|about|with|to|for|at|in)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(hit.base === 'decline' && /^to\b/i.test(contentSpan.text))) continue;
+      if (/^(on|about|with|to|for|at|in|after|before|during|alongside)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(hit.base === 'decline' && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
@@ -347,11 +352,21 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
   }
 
   drafts.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start);
-  const sentenceStarts = sents.map((s) => s.start);
-  const resolved: SpeakerRef[] = [];
+  const ctx: ResolveContext = {
+    text,
+    mentions,
+    sentenceStarts: sents.map((s) => s.start),
+    quoted: (pos) => quotes.some((q) => pos > q.open && pos < q.close),
+    index,
+  };
+  const prior: PriorSpeaker[] = [];
   return drafts.map((d, i) => {
-    const speaker = d.speaker ? resolveSpeaker(d.speaker, mentions, resolved, sentenceStarts) : null;
-    if (speaker) resolved.push(speaker);
+    let speaker: SpeakerRef | null = null;
+    if (d.speaker) {
+      const r = resolveSpeaker(d.speaker, ctx, prior);
+      speaker = r.ref;
+      prior.push({ ref: r.ref, entity: r.entity, at: d.pieces[0]!.start });
+    }
     const first = d.pieces[0]!;
     const last = d.pieces[d.pieces.length - 1]!;
     return {

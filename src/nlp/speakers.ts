@@ -1,6 +1,5 @@
-// Speakers: find the speaker phrase next to a cue, and resolve it to an entity — names directly,
-// pronouns and nominals ("the company") to the nearest earlier compatible entity.
-import type { Entity, EntityType, SpeakerRef } from '../types.js';
+// Speakers: find the speaker phrase next to a cue (resolve.ts turns it into an entity).
+import type { Entity } from '../types.js';
 import type { TermIndex } from './terms.js';
 
 export interface MentionRef {
@@ -23,7 +22,6 @@ export const TITLE_PREFIX = new RegExp(`^\\s*(?:(?:the|a|an|${TITLES}|CEO|chief 
 /** Titles in front of a name, case as written ("said Rep. Jerry Nadler"). */
 const TITLES_BEFORE_NAME = new RegExp(`^\\s*(?:(?:${TITLES})\\.?\\s+)*`);
 
-const PRONOUN = /^(he|she|they|it|we|i|who|which)$/i;
 
 const HEADS =
   'company|firm|group|giant|maker|platform|startup|start-up|organi[sz]ation|agency|government|ministry|department|' +
@@ -51,7 +49,8 @@ const NOMINAL_AT_START = new RegExp(
   `^((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)\\b`,
   'iu',
 );
-const ORG_NOMINAL = /\b(company|firm|group|giant|maker|platform|startup|start-up|organi[sz]ation|agency|government|ministry|department|administration|campaign|team|party|committee|council|union|bank|regulator|watchdog|spokesperson|spokesman|spokeswoman|representative)$/i;
+
+const DESCRIPTION_BEFORE_NAME = /(?:^|[\s,;:(—–])((?:the|a|an)\s+(?:[\p{L}-]+\s+){1,3}?(?:of|for|at|from)\s+(?:the\s+)?)$/iu;
 
 /** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
 export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[], index: TermIndex): SpeakerPhrase | null {
@@ -61,7 +60,12 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
   const end = from + trimmed.length;
   // 1. A named entity right before the cue.
   const named = mentions.find((m) => m.end <= end && m.start >= from && /^['’]?s?\s*$/.test(text.slice(m.end, end)) && m.end >= end - 2);
-  if (named) return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: null };
+  if (named) {
+    // "The star of Rain Man said": the name completes a description, which is the speaker phrase.
+    const described = DESCRIPTION_BEFORE_NAME.exec(text.slice(from, named.start));
+    const start = described ? named.start - described[1]!.length : named.start;
+    return { start, end: named.end, text: text.slice(start, named.end), role: null };
+  }
   // 2. A pronoun.
   const pron = /(?:^|[\s,(—–-])(he|she|they|it|we|I|who|which)$/i.exec(trimmed);
   if (pron) {
@@ -184,71 +188,6 @@ export function speakerAfter(text: string, from: number, to: number, mentions: M
   const nom = NOMINAL_AT_START.exec(region.trimStart());
   if (nom) return { start: s, end: s + nom[1]!.length, text: nom[1]!, role: null };
   return null;
-}
-
-function compatible(pronoun: string, type: EntityType): boolean {
-  switch (pronoun.toLowerCase()) {
-    case 'he':
-    case 'she':
-    case 'i':
-      return type === 'person';
-    case 'it':
-    case 'which':
-      return type === 'organization' || type === 'product';
-    case 'they':
-    case 'we':
-      return type === 'organization';
-    case 'who':
-      return type === 'person' || type === 'organization';
-    default:
-      return false;
-  }
-}
-
-/** Resolve a speaker phrase to an entity, or keep the article's words for unnamed speakers. */
-export function resolveSpeaker(phrase: SpeakerPhrase, mentions: MentionRef[], previous: SpeakerRef[] = [], sentenceStarts: number[] = []): SpeakerRef {
-  const inside = mentions.find((m) => m.start >= phrase.start && m.end <= phrase.end) ?? mentions.find((m) => m.start < phrase.end && m.end > phrase.start);
-  const word = phrase.text.trim();
-  if (inside && !PRONOUN.test(word)) return { name: inside.entity.name, entityId: inside.entity.id };
-  const nearest = (ok: (t: EntityType) => boolean) => {
-    // Salience: the first compatible mention of the current sentence (its subject), then of the
-    // sentences before it; only then the nearest mention of any position.
-    let k = sentenceStarts.length - 1;
-    while (k > 0 && sentenceStarts[k]! > phrase.start) k--;
-    for (let back = 0; back < 3 && k - back >= 0; back++) {
-      const from = sentenceStarts[k - back]!;
-      const to = back === 0 ? phrase.start : sentenceStarts[k - back + 1]!;
-      const first = mentions.find((m) => m.start >= from && m.end <= to && ok(m.entity.type));
-      if (first) return first;
-    }
-    for (let i = mentions.length - 1; i >= 0; i--) {
-      const m = mentions[i]!;
-      if (m.end <= phrase.start && ok(m.entity.type)) return m;
-    }
-    return undefined;
-  };
-  if (PRONOUN.test(word)) {
-    // "I" and "we" inside a quote speak for the last speaker; otherwise the nearest compatible entity.
-    const last = previous[previous.length - 1];
-    if (/^(i|we)$/i.test(word) && last) return last;
-    const m = nearest((t) => compatible(word, t));
-    if (m) return { name: m.entity.name, entityId: m.entity.id };
-    return { name: word, entityId: null };
-  }
-  const lower = word.toLowerCase();
-  if (/^(the|this|that|its)\s/.test(lower) && ORG_NOMINAL.test(lower)) {
-    // "the council" is the nearest organisation called "… Council", else the most salient one.
-    const head = lower.split(/\s+/).pop()!;
-    const named = [...mentions].reverse().find((m) => m.end <= phrase.start && m.entity.type === 'organization' && m.entity.name.toLowerCase().split(/\s+/).includes(head));
-    if (named) return { name: named.entity.name, entityId: named.entity.id };
-    const m = nearest((t) => t === 'organization');
-    if (m) return { name: m.entity.name, entityId: m.entity.id };
-  }
-  if (/\bspokes(person|man|woman)\b/i.test(lower)) {
-    const m = nearest((t) => t === 'organization');
-    if (m) return { name: m.entity.name, entityId: m.entity.id };
-  }
-  return { name: word, entityId: null };
 }
 
 /** The subject noun phrase at the start of a sentence ("The influential daily endorsed …"). */

@@ -1,0 +1,222 @@
+// Speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
+// as the article's words. Names resolve to themselves; pronouns to the nearest compatible antecedent;
+// descriptions ("the home secretary", "the company", "the 67-year-old") to the entity the article
+// gave that description; documents ("the report", "figures") to their author.
+import type { Entity, EntityType, SpeakerRef } from '../types.js';
+import type { MentionRef, SpeakerPhrase } from './speakers.js';
+import type { TermIndex } from './terms.js';
+
+// ---- Knowledge -------------------------------------------------------------------------------
+
+/** Heads of descriptions of one organisation: "the company", "the pan-European bourse". */
+const ORG_HEADS = new Set(
+  ('company firm group giant maker platform startup start-up organisation organization agency government ministry department ' +
+    'administration campaign team party committee council union bank regulator watchdog bourse exchange club side board commission ' +
+    'panel authority corporation charity retailer airline carrier operator network broadcaster newspaper paper institute foundation ' +
+    'university school hospital trust body association federation league operator supermarket chain insurer lender').split(' '),
+);
+
+/** Heads of descriptions of one person: "the home secretary", "the 67-year-old", "the striker". */
+const PERSON_HEADS = new Set(
+  ('secretary minister chancellor president premier leader chairman chairwoman chair chief executive boss director manager coach ' +
+    'spokesman spokeswoman spokesperson actor actress star singer director producer writer author striker midfielder defender ' +
+    'goalkeeper captain player winger forward batsman bowler champion mayor governor senator mp judge prosecutor officer founder ' +
+    'head governor king queen prince princess pope bishop archbishop father mother wife husband son daughter man woman veteran ' +
+    'economist analyst professor scientist lawyer businessman entrepreneur tycoon billionaire').split(' '),
+);
+
+/** Documents, data and polls: they speak through their author ("the Demos report", "a survey by RSA"). */
+const DOCUMENT_HEADS = new Set(
+  ('report reports survey surveys study studies research poll polls figures data statistics statement analysis paper review ' +
+    'findings results audit inquiry investigation index census forecast estimates release').split(' '),
+);
+
+/** Pronouns, with the entity types and number they can stand for. */
+const PRONOUNS: Record<string, { types: EntityType[]; gender: 'm' | 'f' | null }> = {
+  he: { types: ['person'], gender: 'm' },
+  she: { types: ['person'], gender: 'f' },
+  i: { types: ['person'], gender: null },
+  it: { types: ['organization', 'product'], gender: null },
+  which: { types: ['organization', 'product'], gender: null },
+  they: { types: ['organization'], gender: null },
+  we: { types: ['organization'], gender: null },
+  who: { types: ['person', 'organization'], gender: null },
+};
+
+const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f' };
+
+// ---- Context ---------------------------------------------------------------------------------
+
+export interface ResolveContext {
+  text: string;
+  /** Entity mentions in text order. */
+  mentions: MentionRef[];
+  sentenceStarts: number[];
+  /** Is this offset inside a quotation? Names inside quoted words are not antecedents of a tag's pronoun. */
+  quoted: (pos: number) => boolean;
+  index: TermIndex;
+}
+
+/** A speaker resolved earlier, with where its statement stands. */
+export interface PriorSpeaker {
+  ref: SpeakerRef;
+  entity: Entity | null;
+  at: number;
+}
+
+/** Gender of a person from a gendered first name or honorific in any of its mentions. */
+function genderOf(entity: Entity, ctx: ResolveContext): 'm' | 'f' | null {
+  for (const m of entity.mentions) {
+    const before = /(\p{L}+)\.?\s+$/u.exec(ctx.text.slice(Math.max(0, m.start - 6), m.start))?.[1]?.toLowerCase();
+    if (before && HONORIFIC_GENDER[before]) return HONORIFIC_GENDER[before]!;
+    const first = ctx.index.within(m.start, m.end)[0];
+    if (first?.tags.has('MaleName')) return 'm';
+    if (first?.tags.has('FemaleName')) return 'f';
+  }
+  return null;
+}
+
+function sentenceIndex(ctx: ResolveContext, pos: number): number {
+  let lo = 0;
+  let hi = ctx.sentenceStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.sentenceStarts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The antecedent of a pronoun or description at `pos`: a compatible earlier speaker of the last two
+ * sentences first (a tag after a quote continues its speaker), then the subject (first compatible
+ * mention) of the current sentence and the two before it, then the nearest compatible mention.
+ * Mentions inside quotations are passed over: "Clint is a chum of the voters," he said.
+ */
+function antecedent(pos: number, ok: (e: Entity) => boolean, ctx: ResolveContext, prior: PriorSpeaker[]): Entity | null {
+  const k = sentenceIndex(ctx, pos);
+  const windowStart = ctx.sentenceStarts[Math.max(0, k - 2)] ?? 0;
+  for (let i = prior.length - 1; i >= 0; i--) {
+    const p = prior[i]!;
+    if (p.at < windowStart) break;
+    if (p.entity && p.at < pos && ok(p.entity)) return p.entity;
+  }
+  const usable = (m: MentionRef) => m.end <= pos && !ctx.quoted(m.start) && ok(m.entity);
+  for (let back = 0; back < 3 && k - back >= 0; back++) {
+    const from = ctx.sentenceStarts[k - back]!;
+    const to = back === 0 ? pos : ctx.sentenceStarts[k - back + 1]!;
+    const first = ctx.mentions.find((m) => m.start >= from && m.end <= to && usable(m));
+    if (first) return first.entity;
+  }
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) if (usable(ctx.mentions[i]!)) return ctx.mentions[i]!.entity;
+  return null;
+}
+
+/** The entity the article names with this description: "Home Secretary David Blunkett", "Blunkett, the home secretary". */
+function namedWithRole(role: string, pos: number, ctx: ResolveContext): Entity | null {
+  const words = role.toLowerCase();
+  for (const m of ctx.mentions) {
+    if (m.start >= pos || m.entity.type !== 'person') continue;
+    const before = ctx.text.slice(Math.max(0, m.start - words.length - 2), m.start).toLowerCase().replace(/\s+/g, ' ');
+    const after = ctx.text.slice(m.end, m.end + words.length + 8).toLowerCase().replace(/\s+/g, ' ');
+    if (before.trimEnd().endsWith(words) || new RegExp(`^['’]?s?,\\s+(?:the|a|its|his|her)\\s+${escape(words)}\\b`).test(after)) return m.entity;
+  }
+  return null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The author of a document the article mentions with this head word: "the Demos report", "a report by
+ * UK think-tank Demos", "Commerce Department figures", "the report, carried out by consultants X".
+ * The nearest such mention before the phrase wins, then the nearest after it.
+ */
+function authorOf(head: string, phrase: SpeakerPhrase, ctx: ResolveContext): Entity | null {
+  const { text } = ctx;
+  const stem = head.replace(/(ies|s)$/, '');
+  const re = new RegExp(`\\b${escape(stem)}(?:y|ies|s)?\\b`, 'gi');
+  let best: { entity: Entity; distance: number } | null = null;
+  for (const m of text.matchAll(re)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    let found: Entity | null = null;
+    // "<Entity>('s) [one or two words] report"
+    const owner = [...ctx.mentions].reverse().find((x) => x.end <= at && x.end >= at - 40 && /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(x.end, at)));
+    if (owner && (owner.entity.type === 'organization' || owner.entity.type === 'person')) found = owner.entity;
+    if (!found) {
+      // "report [, carried out independently] by|from [consultants] <Entity>", within the sentence.
+      const after = ctx.mentions.find((x) => x.start >= end && x.start <= end + 120 && (x.entity.type === 'organization' || x.entity.type === 'person'));
+      if (after) {
+        const between = text.slice(end, after.start);
+        if (!/[.!?;]/.test(between) && /\b(?:by|from|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(between)) found = after.entity;
+      }
+    }
+    if (!found) continue;
+    const distance = at <= phrase.start ? phrase.start - at : 1e6 + at - phrase.start;
+    if (!best || distance < best.distance) best = { entity: found, distance };
+  }
+  return best?.entity ?? null;
+}
+
+const ref = (e: Entity): SpeakerRef => ({ name: e.name, entityId: e.id });
+
+/** Resolve one speaker phrase; `prior` holds the speakers resolved before it, in text order. */
+export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior: PriorSpeaker[]): { ref: SpeakerRef; entity: Entity | null } {
+  const word = phrase.text.trim();
+  const lower = word.toLowerCase();
+  const pronoun = PRONOUNS[lower];
+  const keep = { ref: { name: word, entityId: null }, entity: null };
+  if (pronoun) {
+    // "I" and "we" in a quote speak for the last speaker.
+    const last = prior[prior.length - 1];
+    if ((lower === 'i' || lower === 'we') && last) return { ref: last.ref, entity: last.entity };
+    const ok = (x: Entity) => pronoun.types.includes(x.type) && (!pronoun.gender || (genderOf(x, ctx) ?? pronoun.gender) === pronoun.gender);
+    // A relative pronoun refers to the name it follows: "Marc Morial, the chief executive, who said".
+    if (lower === 'who' || lower === 'which') {
+      const m = [...ctx.mentions].reverse().find((x) => x.end <= phrase.start && ok(x.entity));
+      return m ? { ref: ref(m.entity), entity: m.entity } : keep;
+    }
+    const e = antecedent(phrase.start, ok, ctx, prior);
+    return e ? { ref: ref(e), entity: e } : keep;
+  }
+  // A name in the phrase is the speaker, unless it only completes a description ("the star of Tootsie").
+  const inside = ctx.mentions.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
+  const head = inside.find((m) => !/\b(?:of|for|at|in|from|with|on|to)\s+(?:the\s+)?$/i.test(ctx.text.slice(phrase.start, m.start)));
+  if (head) return { ref: ref(head.entity), entity: head.entity };
+  const overlap = inside.length ? undefined : ctx.mentions.find((m) => m.start < phrase.end && m.end > phrase.start);
+  if (overlap) return { ref: ref(overlap.entity), entity: overlap.entity };
+
+  // A description: its head is the last word before any complement ("the star of Rain Man").
+  const description = /^(?:the|this|that|its|his|her|their|our|a|an)\s+(.+)$/i.exec(lower)?.[1] ?? (inside.length ? null : lower);
+  if (!description) return keep;
+  const core = description.split(/\s+(?:of|for|at|in|from|with|on|to)\s+/)[0]!;
+  const headWord = core.split(/\s+/).pop()!.replace(/['’]s$/, '');
+  if (DOCUMENT_HEADS.has(headWord)) {
+    const author = authorOf(headWord, phrase, ctx);
+    return author ? { ref: ref(author), entity: author } : keep;
+  }
+  if (/^(?:the|this|that|its)\s/.test(lower) && ORG_HEADS.has(headWord)) {
+    // "the council": the nearest organisation called "… Council", else the organisation in focus.
+    const named = [...ctx.mentions].reverse().find((m) => m.end <= phrase.start && m.entity.type === 'organization' && m.entity.name.toLowerCase().split(/\s+/).includes(headWord));
+    const e = named?.entity ?? antecedent(phrase.start, (x) => x.type === 'organization', ctx, prior);
+    return e ? { ref: ref(e), entity: e } : keep;
+  }
+  if (/^the\s/.test(lower) && (PERSON_HEADS.has(headWord) || /^\d+-year-old$/.test(headWord))) {
+    // "the home secretary" is whoever the article named so; an age or a part ("the 67-year-old",
+    // "the star of …") describes the person in focus.
+    const named = namedWithRole(core, phrase.start, ctx);
+    if (named) return { ref: ref(named), entity: named };
+    if (/^\d+-year-old$/.test(headWord) || core !== description) {
+      const e = antecedent(phrase.start, (x) => x.type === 'person', ctx, prior);
+      if (e) return { ref: ref(e), entity: e };
+    }
+    return keep;
+  }
+  if (/\bspokes(?:person|man|woman)\b/.test(lower)) {
+    const e = antecedent(phrase.start, (x) => x.type === 'organization', ctx, prior);
+    if (e) return { ref: ref(e), entity: e };
+  }
+  return keep;
+}
