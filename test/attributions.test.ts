@@ -206,3 +206,23 @@ describe('what is not reported speech', () => {
     expect(attributions(text)).toEqual([]);
   });
 });
+
+describe('quote tags', () => {
+  const brief2 = (text: string) => attributions(text).map(brief);
+
+  it('reads a tag that the splitter left as a sentence of its own after the quote', () => {
+    expect(brief2('“We will find the missing files before the vote.” Maria Lopez said.')).toEqual([
+      { speaker: 'Maria Lopez', content: 'We will find the missing files before the vote.', direct: true },
+    ]);
+  });
+
+  it('reads a tag whose speaker has a description before the name', () => {
+    const [a] = attributions('“The evidence is clear,” Republican National Committee chairman Alan Brooks said.');
+    expect(a?.speaker?.name).toBe('Alan Brooks');
+    expect(a?.content).toBe('The evidence is clear');
+  });
+
+  it('reads "said the 46-year-old" as a speaker', () => {
+    expect(attributions('“He has always been a leader,” said the 46-year-old.').map((a) => a.speakerText)).toEqual(['the 46-year-old']);
+  });
+});

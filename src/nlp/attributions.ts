@@ -14,6 +14,10 @@ const NEEDS_THAT = new Set(['answer', 'respond', 'reply', 'state', 'feel', 'hold
 
 const CLAUSE_CUES = new Set(['say', 'write', 'tell', 'think', 'believe', 'feel', 'find', 'show', 'add', 'note', 'explain', 'argue', 'insist', 'suggest', 'post', 'tweet', 'state', 'report']);
 
+// Words that describe the speaker before the name in a quote's tag: "…,” Republican National
+// Committee chairman Reince Priebus said. No verb, clause word or punctuation among them.
+const DESCRIPTOR_BEFORE_NAME = /^(?:(?!(?:and|but|that|who|which|when|as|if|then|while)\s)[\p{L}.'’()-]+\s+){1,7}$/iu;
+
 interface Word {
   w: string;
   start: number;
@@ -167,6 +171,12 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     const lastSent = sentenceAt(Math.max(last.close - 1, last.open));
     const tagFrom = last.close;
     let tagTo = lastSent ? lastSent.end : last.close;
+    // “… missing.” Trump said. — the splitter ends a sentence at the quote's full stop; a short
+    // sentence right after it that holds a cue is the quote's tag.
+    if (tagTo <= last.close + 1) {
+      const next = body.find((s) => s.start >= last.close && s.paragraph === last.paragraph);
+      if (next && /^\s*$/.test(text.slice(last.close, next.start)) && !/^[“"‘«]/.test(next.text) && next.text.split(/\s+/).length <= 10) tagTo = next.end;
+    }
     const nextQuote = quotes.find((q) => q.open >= tagFrom);
     if (nextQuote && nextQuote.open < tagTo) tagTo = nextQuote.open;
     const tag = text.slice(tagFrom, tagTo);
@@ -187,7 +197,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
         if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
         // The tag is the speaker and cue right after the quote, nothing else in front but a title.
-        if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)))) break;
+        if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)) && !DESCRIPTOR_BEFORE_NAME.test(text.slice(tagFrom + lead, speaker.start)))) break;
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
         draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
         break;
