@@ -226,3 +226,17 @@ describe('quote tags', () => {
     expect(attributions('“He has always been a leader,” said the 46-year-old.').map((a) => a.speakerText)).toEqual(['the 46-year-old']);
   });
 });
+
+describe('colon introductions', () => {
+  it('reads a headline or transcript turn that opens with a name and a colon', () => {
+    expect(attributions('Maria Lopez: We will not raise taxes this year').map(brief)).toEqual([
+      { speaker: 'Maria Lopez', content: 'We will not raise taxes this year', direct: false },
+    ]);
+    expect(attributions('Hale: Well, the bridge is safe and it will open.').map((a) => a.speakerText)).toEqual(['Hale']);
+  });
+
+  it('takes no label that names no one ("Update:", "Photo:") and no label in mid-paragraph', () => {
+    expect(attributions('Update: The vote was moved to Monday after a delay.')).toEqual([]);
+    expect(attributions('The plan has one aim: Cheaper homes for everyone in the city.')).toEqual([]);
+  });
+});

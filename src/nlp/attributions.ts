@@ -226,11 +226,14 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     // "Name, Outlet: “…”" at the start of a paragraph: the colon is the cue.
     if (!draft && sent) {
       const para = paras[first.paragraph]!;
-      const lead = text.slice(para.start, first.open);
+      // A dash may set the label apart from a heading before it: "TOO EARLY - Mark Blumenthal: “…”".
+      const dash = /^.*\s[-–—]\s+/.exec(text.slice(para.start, first.open))?.[0].length ?? 0;
+      const from = para.start + dash;
+      const lead = text.slice(from, first.open);
       const label = /^([^:.!?“”"]{2,90}?)\s*:\s*$/.exec(lead);
       if (label && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 12) {
-        const sp = speakerAfter(text, para.start, para.start + label[1]!.length, mentions) ?? { start: para.start, end: para.start + label[1]!.length, text: label[1]!, role: null };
-        draft = { speaker: sp, cue: ':', channel: null, pieces, direct: true, covers: [para.start, last.close] };
+        const sp = speakerAfter(text, from, from + label[1]!.length, mentions) ?? { start: from, end: from + label[1]!.length, text: label[1]!, role: null };
+        draft = { speaker: sp, cue: ':', channel: null, pieces, direct: true, covers: [from, last.close] };
       }
     }
     // A quote that continues the previous one after its tag: “…,” she said. “…”
@@ -324,6 +327,12 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         covers: [Math.min(contentSpan.start, speaker.start), Math.max(contentSpan.end, hit.word.end)],
       });
     }
+    // "Marco Rubio: I'm not interested in being vice president" — a name and a colon open a headline
+    // or a transcript's turn; the words after the colon are what the name said.
+    const turn = s.start === paras[s.paragraph]!.start ? colonLabel(text, s, paras[s.paragraph]!, mentions) : null;
+    if (turn && !covered(turn.speaker.start, turn.content.end)) {
+      drafts.push({ speaker: turn.speaker, cue: ':', channel: null, pieces: [turn.content], direct: false, covers: [turn.speaker.start, turn.content.end] });
+    }
     // According to X, …  /  …, according to X.
     const acc = /according to\s+/gi;
     let m: RegExpExecArray | null;
@@ -393,6 +402,28 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       direct: d.direct,
     };
   });
+}
+
+/** Labels before a colon that name no speaker. */
+const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;
+
+/**
+ * A paragraph that opens with a name and a colon ("Bernie Sanders: I’m not much of a socialist",
+ * "Matthews: Well, speculation is bad"): the name as the speaker, the rest of the paragraph as content.
+ * The label is a known person or organisation, or one to four capitalised words.
+ */
+function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: MentionRef[]): { speaker: SpeakerPhrase; content: Span } | null {
+  const m = /^((?:[^:.!?“”"\n]*?\s[-–—]\s+)?)([^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}])/u.exec(para.text);
+  if (!m) return null;
+  const labelStart = para.start + m[1]!.length;
+  const label = m[2]!;
+  if (NOT_A_SPEAKER_LABEL.test(label.trim())) return null;
+  const named = mentions.find((x) => x.start === labelStart && x.end === labelStart + label.length && (x.entity.type === 'person' || x.entity.type === 'organization'));
+  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && !/^\p{Lu}+$/u.test(label.replace(/\s/g, '')) === true;
+  if (!named && !looksLikeName) return null;
+  const content = trimSpan(text, para.start + m[0].length, para.end);
+  if (!content || content.text.split(/\s+/).length < 3) return null;
+  return { speaker: { start: labelStart, end: labelStart + label.length, text: label, role: null }, content };
 }
 
 /** The start of the clause that holds `pos`: after the last ";", ":" or ", and"/", but" before it. */
