@@ -167,6 +167,11 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  it('gives "X of the Y said" to the person X, with the affiliation as the role', () => {
+    const [a] = attributions('Anne Thompson of the Riverside Gazette said that the film was a hit with every audience.');
+    expect([a?.speaker?.name, a?.role]).toEqual(['Anne Thompson', 'of the Riverside Gazette']);
+  });
+
   it('resolves a relative pronoun to the name it follows', () => {
     const text = 'Ana Reyes spoke after Marc Morial, the head of the league, who said that the vote would be close.';
     expect(speakers(text)[0]).toEqual(['Marc Morial', 'who']);
@@ -238,5 +243,14 @@ describe('colon introductions', () => {
   it('takes no label that names no one ("Update:", "Photo:") and no label in mid-paragraph', () => {
     expect(attributions('Update: The vote was moved to Monday after a delay.')).toEqual([]);
     expect(attributions('The plan has one aim: Cheaper homes for everyone in the city.')).toEqual([]);
+  });
+});
+
+describe('headlines', () => {
+  it('reads "X Says …" in a title-case headline, and no other capitalised cue', () => {
+    expect(attributions('Maria Lopez Says The Bridge Will Open In May\n\nThe council met on Monday.').map(brief)).toEqual([
+      { speaker: 'Maria Lopez', content: 'The Bridge Will Open In May', direct: false },
+    ]);
+    expect(attributions('Washington Post Reports Record Sales\n\nThe paper sold more copies.')).toEqual([]);
   });
 });

@@ -80,7 +80,8 @@ function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?: TermIn
     const base = cueBase(w.w);
     if (!base) continue;
     if (quotes.some((q) => w.start > q.open && w.start < q.close)) continue;
-    if (i > 0 && /^\p{Lu}/u.test(w.w)) continue; // "Washington Post", "Tell" in a title
+    // "Washington Post", "Tell" in a title; a title-case headline still says: "Sanders Says He Will Run".
+    if (i > 0 && /^\p{Lu}/u.test(w.w) && !(s.heading && base === 'say' && /^\p{Lu}\p{Ll}+$/u.test(w.w))) continue;
     const before = text.slice(s.start, w.start);
     if (NEGATION.test(before)) continue;
     const prev = ws[i - 1]?.w.toLowerCase();

@@ -61,6 +61,9 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
   // 1. A named entity right before the cue.
   const named = mentions.find((m) => m.end <= end && m.start >= from && /^['’]?s?\s*$/.test(text.slice(m.end, end)) && m.end >= end - 2);
   if (named) {
+    // "Anne Thompson of the Hollywood Reporter said": a person with their affiliation speaks.
+    const person = mentions.find((m) => m.start >= from && m.end < named.start && m.entity.type === 'person' && /^\s+(?:of|from|at)\s+(?:the\s+)?$/i.test(text.slice(m.end, named.start)));
+    if (person) return { start: person.start, end: person.end, text: text.slice(person.start, person.end), role: text.slice(person.end, named.end).trim() };
     // "The star of Rain Man said": the name completes a description, which is the speaker phrase.
     const described = DESCRIPTION_BEFORE_NAME.exec(text.slice(from, named.start));
     const start = described ? named.start - described[1]!.length : named.start;
