@@ -25,6 +25,10 @@ export interface SpeakerRef {
   entityId: string | null;
 }
 
+/** `said`: speech and writing; `found`: a document, figures or a poll; `thought`: beliefs, intentions, desires, perceptions. */
+export type AttributionKind = 'said' | 'found' | 'thought';
+export const ATTRIBUTION_KINDS: readonly AttributionKind[] = ['said', 'found', 'thought'];
+
 export interface Attribution {
   id: string;
   speaker: SpeakerRef | null;
@@ -42,6 +46,7 @@ export interface Attribution {
   end: number;
   contentSpans: Span[];
   direct: boolean;
+  kind: AttributionKind;
 }
 
 export type SourceKind = 'url' | 'outlet' | 'document' | 'unnamed';

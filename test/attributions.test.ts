@@ -254,3 +254,21 @@ describe('headlines', () => {
     expect(attributions('Washington Post Reports Record Sales\n\nThe paper sold more copies.')).toEqual([]);
   });
 });
+
+describe('kinds', () => {
+  const kinds = (text: string) => attributions(text).map((a) => [a.kind, a.content]);
+
+  it('marks speech and writing as said', () => {
+    expect(kinds('Maria Lopez said that the bridge would open in May.')).toEqual([['said', 'the bridge would open in May']]);
+  });
+
+  it('marks what documents, figures and polls show as found', () => {
+    expect(kinds('Official figures showed that unemployment rose by 40,000 in March.')).toEqual([['found', 'unemployment rose by 40,000 in March']]);
+    expect(kinds('The report suggests that 69% of firms now use broadband.')[0]?.[0]).toBe('found');
+  });
+
+  it('marks beliefs, intentions and desires as thought, with an infinitive as content', () => {
+    expect(kinds('Tom Hale wants to open a training centre in Leeds this year.')).toEqual([['thought', 'to open a training centre in Leeds this year']]);
+    expect(kinds('Ana Reyes believes the vote will be close.')).toEqual([['thought', 'the vote will be close']]);
+  });
+});

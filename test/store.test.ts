@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/pipeline.js';
-import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/schema.js';
 import { Store } from '../src/store/index.js';
 import { StoreError } from '../src/errors.js';
 import { ARTICLES, ROOT, tempDir } from './helpers.js';
@@ -62,6 +62,40 @@ describe('store', () => {
     }
     expect(store.search('%')).toEqual([]);
     expect(store.stats().claims).toBe(claimsBefore);
+    store.close();
+  });
+
+  it('filters claims and search results by the kind of their attribution', () => {
+    const store = Store.open(join(tempDir(), 'k.db'));
+    const text = [
+      'Figures from the Office for National Statistics showed that unemployment rose by 40,000 in March.',
+      'The minister Alan Brooks said that the rise was caused by the closure of two steel plants.',
+      'Alan Brooks wants to open a new training centre in Leeds before the end of the year.',
+    ].join('\n\n');
+    const r = extractDocument({ source: 'kinds.txt', bytes: Buffer.from(text) });
+    expect(r.attributions.map((a) => a.kind)).toEqual(['found', 'said', 'thought']);
+    store.save(r);
+    expect(store.show(r.article.id)!.attributions.map((a) => a.kind)).toEqual(['found', 'said', 'thought']);
+    const said = store.claims({ kind: 'said' });
+    expect(said.map((c) => c.text)).toEqual([expect.stringContaining('steel plants')]);
+    expect(said[0]!.kind).toBe('said');
+    expect(store.claims({ kind: 'found' }).map((c) => c.text)).toEqual([expect.stringContaining('unemployment rose')]);
+    expect(store.search('unemployment', { kind: 'said' })).toEqual([]);
+    expect(store.search('unemployment', { kind: 'found' }).length).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it('upgrades a database of schema 1: attributions stored before are kept, as said', () => {
+    const path = join(tempDir(), 'v1.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO articles (id, uid, sha256, source, text, extracted_at) VALUES (1, 'abc', 'abcdef', 'x.txt', 'Tom said hi.', 'now')").run();
+    old.prepare("INSERT INTO attributions (article_id, local_id, speaker_name, cue, content, start, end, content_spans, direct) VALUES (1, 'a1', 'Tom', 'said', 'hi', 9, 11, '[]', 0)").run();
+    old.close();
+    const store = Store.open(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.show('abc')!.attributions.map((a) => [a.content, a.kind])).toEqual([['hi', 'said']]);
     store.close();
   });
 

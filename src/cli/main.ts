@@ -9,7 +9,7 @@ import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
 import { articleSummary } from '../output/summary.js';
 import { defaultDbPath, Store } from '../store/index.js';
-import { ENTITY_TYPES } from '../types.js';
+import { ATTRIBUTION_KINDS, ENTITY_TYPES, type AttributionKind } from '../types.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -103,13 +103,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--source <name>', 'only claims citing this source (name, domain or URL)')
     .option('--article <id>', 'only claims of this article (id, id prefix, path or URL)')
     .option('--direct', 'only claims made in direct quotes')
+    .addOption(new Option('--kind <kind>', 'only claims attributed as said (speech, writing), found (documents, figures, polls) or thought (beliefs, plans)').choices([...ATTRIBUTION_KINDS]))
     .option('--all', 'include claims below the check-worthiness threshold')
     .option('--min-score <score>', 'check-worthiness threshold', score, DEFAULT_CLAIM_THRESHOLD)
     .option('--limit <n>', 'at most this many rows', positiveInt)
     .addOption(formatOption())
     .addOption(dbOption())
-    .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv')
-    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; all?: boolean; minScore: number; limit?: number; format?: Format; db?: string }) => {
+    .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv\n  $ newsclaims claims --kind said --speaker Blair')
+    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; minScore: number; limit?: number; format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
         const rows = store.claims({ ...opts, minScore: opts.all ? undefined : opts.minScore });
@@ -200,15 +201,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .description('full-text search over claims and attributions, best matches first')
     .argument('<words...>', 'words to find (all must match)')
     .option('--limit <n>', 'at most this many rows', positiveInt, 50)
+    .addOption(new Option('--kind <kind>', 'only attributions of this kind, and claims attributed so').choices([...ATTRIBUTION_KINDS]))
     .addOption(formatOption())
     .addOption(dbOption())
-    .addHelpText('after', '\nExample:\n  $ newsclaims search open source research')
-    .action((words: string[], opts: { limit: number; format?: Format; db?: string }) => {
+    .addHelpText('after', '\nExamples:\n  $ newsclaims search open source research\n  $ newsclaims search --kind found broadband')
+    .action((words: string[], opts: { limit: number; kind?: AttributionKind; format?: Format; db?: string }) => {
       const format = formatOf(opts.format);
       const store = openStore(opts.db);
       try {
         const mark: [string, string] | null = format === 'table' && io.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : null;
-        const rows = store.search(words.join(' '), { mark, limit: opts.limit });
+        const rows = store.search(words.join(' '), { mark, limit: opts.limit, kind: opts.kind });
         printRows(rows, format, [
           { header: 'kind', value: (r) => r.kind },
           { header: 'article', value: (r) => r.article },

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/index.js';
 import { extractDocument } from '../pipeline.js';
-import type { ArticleResult } from '../types.js';
+import type { ArticleResult, AttributionKind } from '../types.js';
 import { add, emptyScore, fmtRow, matchRows, nameMatches, normUrl, textMatches, dice, type Score } from './match.js';
 
 interface GoldEntity {
@@ -43,7 +43,11 @@ function speakerMatches(name: string | null | undefined, gold: string | null, en
   return nameMatches(name, gold, g?.aliases ?? [], g?.type === 'person');
 }
 
-export function scoreArticle(r: ArticleResult, gold: Gold, threshold = DEFAULT_CLAIM_THRESHOLD): SeedScores {
+/** The kinds of attribution the hand-written gold sets annotate: statements and findings, not beliefs. */
+export const GOLD_KINDS: readonly AttributionKind[] = ['said', 'found'];
+
+export function scoreArticle(result: ArticleResult, gold: Gold, threshold = DEFAULT_CLAIM_THRESHOLD): SeedScores {
+  const r = { ...result, attributions: result.attributions.filter((a) => GOLD_KINDS.includes(a.kind)) };
   const s: SeedScores = {};
   const ge = gold.entities;
   s['entities: name'] = matchRows(r.entities, ge, (o, g) => [o.name, ...o.aliases].some((n) => nameMatches(n, g.name, g.aliases, g.type === 'person'))).score;

@@ -1,7 +1,8 @@
 // Who said what: direct quotes (with their speech tags) and reported speech ("X said that …",
 // "…, X said", "according to X, …"), each with its speaker resolved to an entity.
 import type { Attribution, Entity, Span, SpeakerRef } from '../types.js';
-import { cueBase, NOUN_LIKE_FORMS, TAKES_LISTENER, WEAK_CUES } from './cues.js';
+import { cueBase, NOUN_LIKE_FORMS, TAKES_INFINITIVE, TAKES_LISTENER, WEAK_CUES } from './cues.js';
+import { attributionKind } from './kinds.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
@@ -313,11 +314,13 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement.
-      if (/^(on|about|with|to|for|at|in|after|before|during|alongside)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(hit.base === 'decline' && /^to\b/i.test(contentSpan.text))) continue;
+      if (/^(on|about|with|to|for|at|in|after|before|during|alongside)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
-      if (CLAUSE_CUES.has(hit.base) && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
+      // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
+      const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
+      if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
       if (covered(contentSpan.start, contentSpan.end)) continue;
       drafts.push({
         speaker,
@@ -401,6 +404,7 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       end: last.end,
       contentSpans: d.pieces,
       direct: d.direct,
+      kind: attributionKind(d.cue, d.speaker?.text ?? null),
     };
   });
 }

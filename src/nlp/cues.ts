@@ -10,7 +10,9 @@ const REGULAR = (
   'recommend reiterate reject reckon recount remind worry caution counter demand agree disagree ' +
   'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +
   'confide quip retort whisper shout yell scream cry sigh call decline endorse slam blast tout decry denounce condemn ' +
-  'lambaste hail applaud laud ridicule rebut refute dispute assail clarify'
+  'lambaste hail applaud laud ridicule rebut refute dispute assail clarify ' +
+  // Beliefs, intentions and desires: attributions of kind "thought" (see kinds.ts).
+  'hope want plan expect intend wish suspect assume'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -55,7 +57,11 @@ export const WEAK_CUES = new Set([
   'signal', 'cite', 'welcome', 'answer', 'cry', 'hold', 'put', 'feel', 'think', 'believe', 'express', 'describe',
   'characterize', 'characterise', 'encourage', 'accuse', 'blame', 'praise', 'criticize', 'criticise', 'mock',
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
+  'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume',
 ]);
+
+/** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
+export const TAKES_INFINITIVE = new Set(['hope', 'want', 'plan', 'expect', 'intend', 'wish', 'decline', 'vow', 'pledge', 'promise', 'threaten', 'refuse']);
 
 /** Forms that are nouns at least as often as verbs ("other states", "the reports"). */
 export const NOUN_LIKE_FORMS = new Set([

@@ -45,6 +45,12 @@ const PRONOUNS: Record<string, { types: EntityType[]; gender: 'm' | 'f' | null }
 
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f' };
 
+/** Does this phrase name a document or data ("the report", "Commerce Department figures", "a new poll")? */
+export function isDocumentPhrase(phrase: string): boolean {
+  const core = phrase.toLowerCase().split(/\s+(?:of|for|at|in|from|with|on|to|by)\s+/)[0]!;
+  return DOCUMENT_HEADS.has(core.split(/\s+/).pop()!.replace(/['’]s$/, ''));
+}
+
 // ---- Context ---------------------------------------------------------------------------------
 
 export interface ResolveContext {

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import { hostOf } from '../nlp/sources.js';
-import type { ArticleResult, Attribution, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
+import type { ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -62,6 +62,8 @@ export interface ClaimFilter {
   source?: string;
   article?: string;
   direct?: boolean;
+  /** Only claims whose attribution is of this kind. */
+  kind?: AttributionKind;
   minScore?: number;
   limit?: number;
 }
@@ -73,6 +75,8 @@ export interface ClaimRow {
   speaker: string | null;
   text: string;
   direct: boolean;
+  /** The kind of the claim's attribution; null for a claim in the article's own voice. */
+  kind: AttributionKind | null;
   hedged: boolean;
   hedges: string[];
   score: number;
@@ -211,12 +215,12 @@ export class Store {
       for (const m of e.mentions) addMention.run(articleId, e.id, id, m.start, m.end, m.text);
     }
     const addAttribution = this.sql(
-      `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, end, content_spans, direct)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, end, content_spans, direct, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const at of result.attributions) {
       const sp = at.speaker;
-      addAttribution.run(articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0);
+      addAttribution.run(articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0, at.kind);
     }
     const sourceIds = new Map<string, number>();
     const addSource = this.sql('INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)');
@@ -292,8 +296,14 @@ export class Store {
       params.push(a?.id ?? -1);
     }
     if (f.direct) where.push('c.direct = 1');
+    if (f.kind) {
+      // A claim in the article's own voice has no attribution and so no kind.
+      where.push('EXISTS (SELECT 1 FROM attributions t WHERE t.article_id = c.article_id AND t.local_id = c.attribution_local AND t.kind = ?)');
+      params.push(f.kind);
+    }
     const sql = `
       SELECT c.id, a.uid AS article, a.source, c.local_id AS claim, c.speaker_name AS speaker, c.text, c.direct, c.hedged, c.hedges, c.score,
+        (SELECT t.kind FROM attributions t WHERE t.article_id = c.article_id AND t.local_id = c.attribution_local) AS kind,
         (SELECT json_group_array(ae.name) FROM claim_entities ce JOIN article_entities ae ON ae.article_id = c.article_id AND ae.local_id = ce.local_entity WHERE ce.claim_id = c.id) AS entities,
         (SELECT json_group_array(s.name) FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id) AS sources
       FROM claims c JOIN articles a ON a.id = c.article_id
@@ -309,6 +319,7 @@ export class Store {
       speaker: r.speaker as string | null,
       text: r.text as string,
       direct: r.direct === 1,
+      kind: (r.kind as AttributionKind | null) ?? null,
       hedged: r.hedged === 1,
       hedges: JSON.parse(r.hedges as string) as string[],
       score: r.score as number,
@@ -386,7 +397,7 @@ export class Store {
   }
 
   /** Full-text search over claims and attributions, best matches first. */
-  search(words: string, { mark = null as [string, string] | null, limit = 50 } = {}): Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }> {
+  search(words: string, { mark = null as [string, string] | null, limit = 50, kind = undefined as AttributionKind | undefined } = {}): Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }> {
     const terms = words.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!terms.length) return [];
     const query = terms.map((t) => `"${t}"`).join(' ');
@@ -394,11 +405,14 @@ export class Store {
     const sql = `
       SELECT 'claim' AS kind, a.uid AS article, c.local_id AS id, c.speaker_name AS speaker, highlight(claims_fts, 0, ?, ?) AS text, bm25(claims_fts) AS rank
         FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ?
+        ${kind ? 'AND EXISTS (SELECT 1 FROM attributions k WHERE k.article_id = c.article_id AND k.local_id = c.attribution_local AND k.kind = ?)' : ''}
       UNION ALL
       SELECT 'attribution', a.uid, t.local_id, t.speaker_name, highlight(attributions_fts, 0, ?, ?), bm25(attributions_fts)
         FROM attributions_fts JOIN attributions t ON t.id = attributions_fts.rowid JOIN articles a ON a.id = t.article_id WHERE attributions_fts MATCH ?
+        ${kind ? 'AND t.kind = ?' : ''}
       ORDER BY rank LIMIT ?`;
-    return this.db.prepare(sql).all(open, close, query, open, close, query, limit) as Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }>;
+    const filter = kind ? [kind] : [];
+    return this.db.prepare(sql).all(open, close, query, ...filter, open, close, query, ...filter, limit) as Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }>;
   }
 
   /** Everything stored for one article, in the JSON contract's shape. */
@@ -431,6 +445,7 @@ export class Store {
       end: r.end as number,
       contentSpans: JSON.parse(r.content_spans as string),
       direct: r.direct === 1,
+      kind: r.kind as AttributionKind,
     }));
     const sourceMentions = db.prepare('SELECT start, end, text FROM source_mentions WHERE source_id = ? ORDER BY start');
     const sources: Source[] = (db.prepare('SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(found.id) as Array<Record<string, string | number | null>>).map((r) => ({

@@ -149,6 +149,12 @@ export const MIGRATIONS: string[] = [
     INSERT INTO attributions_fts(attributions_fts, rowid, content, speaker_name) VALUES ('delete', old.id, old.content, old.speaker_name);
   END;
   `,
+  // 2: what kind of attribution each is (said / found / thought). Rows stored before keep 'said'
+  // until their article is extracted again (--force).
+  `
+  ALTER TABLE attributions ADD COLUMN kind TEXT NOT NULL DEFAULT 'said';
+  CREATE INDEX attributions_kind ON attributions(kind);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

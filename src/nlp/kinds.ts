@@ -1,0 +1,31 @@
+// What kind of attribution each one is: something `said` (speech and writing), something `found`
+// (a document, figures or a poll), or something `thought` (a belief, intention, desire or perception).
+// Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
+import type { AttributionKind } from '../types.js';
+import { cueBase } from './cues.js';
+import { isDocumentPhrase } from './resolve.js';
+
+/** Cues of beliefs, intentions, desires and perceptions: "believes", "plans to", "wants", "fears". */
+export const THOUGHT_CUES = new Set([
+  'think', 'believe', 'feel', 'fear', 'worry', 'hope', 'want', 'expect', 'plan', 'intend', 'wish', 'suspect', 'assume',
+  'doubt', 'reckon', 'know', 'consider', 'regard', 'see', 'view', 'seem', 'appear', 'prefer', 'trust', 'imagine',
+]);
+
+/** Cues that report what a document or data showed: "figures showed", "the study found". */
+export const FOUND_CUES = new Set(['find', 'show', 'indicate', 'reveal', 'suggest', 'conclude', 'estimate', 'confirm', 'report', 'according to']);
+
+/** The base verb of a cue as written ("has now expressed" → "express"); ":" and "according to" stay. */
+export function cueBaseOf(cue: string): string {
+  if (/^according to$/i.test(cue)) return 'according to';
+  const last = cue.trim().split(/\s+/).pop() ?? '';
+  return cueBase(last) ?? last.toLowerCase();
+}
+
+export function attributionKind(cue: string, speakerText: string | null): AttributionKind {
+  const base = cueBaseOf(cue);
+  if (THOUGHT_CUES.has(base)) return 'thought';
+  // Documents and data "find" and "show"; so do they "suggest", "reveal" or speak "according to".
+  if (base === 'find' || base === 'show') return 'found';
+  if (FOUND_CUES.has(base) && speakerText && isDocumentPhrase(speakerText)) return 'found';
+  return 'said';
+}
