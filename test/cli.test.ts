@@ -88,7 +88,7 @@ describe('newsclaims extract', () => {
       const json = JSON.parse(run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'json']).stdout);
       expect(json).toEqual(nd);
       const csv = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'csv']).stdout;
-      expect(lines(csv)[0]).toBe('id,article,source,claim,speaker,text,direct,hedged,hedges,score,entities,sources');
+      expect(lines(csv)[0]).toBe('id,article,source,claim,speaker,text,direct,kind,hedged,hedges,score,entities,sources');
       expect(csv).toContain('Joelle Pineau');
       const tableOut = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'table']).stdout;
       expect(lines(tableOut)[0]).toMatch(/^ARTICLE\s+CLAIM\s+SPEAKER\s+SCORE\s+TEXT$/);
@@ -104,6 +104,13 @@ describe('newsclaims extract', () => {
       expect(direct.every((c) => c.direct)).toBe(true);
       const all = lines(run(['claims', '--all', '--db', db]).stdout).length;
       expect(all).toBeGreaterThan(lines(run(['claims', '--db', db]).stdout).length);
+      const said = lines(run(['claims', '--kind', 'said', '--all', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(said.length).toBeGreaterThan(0);
+      expect(said.every((c) => c.kind === 'said' && c.speaker)).toBe(true);
+      expect(said.length).toBeLessThan(all);
+      const bad = run(['claims', '--kind', 'rumour', '--db', db]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--kind.*rumour/);
     });
 
     it('entities, sources, articles, search, show and stats answer', () => {
