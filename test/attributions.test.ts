@@ -272,3 +272,18 @@ describe('kinds', () => {
     expect(kinds('Ana Reyes believes the vote will be close.')).toEqual([['thought', 'the vote will be close']]);
   });
 });
+
+describe('reported speech: content boundaries', () => {
+  it('leaves an adverbial between the cue and "that" out of the content', () => {
+    expect(attributions('Blackburn have said all along that they want £6m for the midfielder.').map((a) => a.content)).toEqual(['they want £6m for the midfielder']);
+    expect(attributions('The council said on Monday that the bridge would open in May.').map((a) => a.content)).toEqual(['the bridge would open in May']);
+    // A noun phrase before "that" is part of what was said.
+    expect(attributions('Ana Reyes said the rumours that she had quit were false.').map((a) => a.content)).toEqual(['the rumours that she had quit were false']);
+  });
+
+  it('takes the clause before ", <description> <name> says."', () => {
+    expect(attributions('British firms are trading online as never before, e-commerce minister Alan Brooks says.').map(brief)).toEqual([
+      { speaker: 'Alan Brooks', content: 'British firms are trading online as never before', direct: false },
+    ]);
+  });
+});

@@ -58,6 +58,18 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   return { start, end, text: text.slice(start, end) };
 }
 
+/**
+ * "have said all along that they want £6m", "said on Monday that …": an adverbial between the cue and
+ * "that" is not part of what was said. It starts with an adverb, a preposition or a date.
+ */
+function skipAdverbialBeforeThat(span: Span, text: string, index: TermIndex): Span {
+  const m = /^((?:[\p{L}\p{N}'’-]+,?\s+){1,5}?)that\s+/u.exec(span.text);
+  if (!m) return span;
+  const first = index.within(span.start, span.start + m[1]!.length)[0];
+  if (!first || !['Adverb', 'Preposition', 'Date'].some((t) => first.tags.has(t)) && !/^all$/i.test(first.text)) return span;
+  return trimSpan(text, span.start + m[0].length, span.end) ?? span;
+}
+
 /** The end of reported content: the sentence end, cut before ", but it …" and ", according to". */
 function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
@@ -306,11 +318,12 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
       const afterWords = after ? after.text.split(/\s+/).length : 0;
       // Clause cues report a clause; others may take a short object ("has denied wrongdoing").
-      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted) contentSpan = after;
+      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted) contentSpan = skipAdverbialBeforeThat(after, text, index);
       else {
-        // "…, X said." The content is the clause before the speaker.
+        // "…, X said." / "…, e-commerce minister X says." The content is the clause before the speaker.
         const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
-        if (/,\s*$/.test(lead) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + lead.replace(/,\s*$/, '').length);
+        const comma = /,\s*([^,]*)$/.exec(lead);
+        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + comma.index);
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement.

@@ -12,7 +12,9 @@ const REGULAR = (
   'confide quip retort whisper shout yell scream cry sigh call decline endorse slam blast tout decry denounce condemn ' +
   'lambaste hail applaud laud ridicule rebut refute dispute assail clarify ' +
   // Beliefs, intentions and desires: attributions of kind "thought" (see kinds.ts).
-  'hope want plan expect intend wish suspect assume'
+  'hope want plan expect intend wish suspect assume ' +
+  // Found among PolNeAR train's gold cues that the list above lacked (counted, not copied).
+  'highlight email chant'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -25,6 +27,7 @@ const IRREGULAR: Record<string, string[]> = {
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
   insist: ['insist', 'insists', 'insisted', 'insisting'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
 };
 
 function inflect(base: string): string[] {
@@ -57,7 +60,7 @@ export const WEAK_CUES = new Set([
   'signal', 'cite', 'welcome', 'answer', 'cry', 'hold', 'put', 'feel', 'think', 'believe', 'express', 'describe',
   'characterize', 'characterise', 'encourage', 'accuse', 'blame', 'praise', 'criticize', 'criticise', 'mock',
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
-  'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume',
+  'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
