@@ -287,3 +287,29 @@ describe('reported speech: content boundaries', () => {
     ]);
   });
 });
+
+describe('speaker resolution: roles and appositions', () => {
+  const speakers = (text: string) => attributions(text).map((a) => a.speaker?.name ?? null);
+
+  it('does not give a role to the holder of another office ("shadow home secretary")', () => {
+    const text = 'Home Secretary Alan Brooks apologised. Shadow home secretary Tom Hale welcomed the apology. The home secretary said the review would start in May.';
+    expect(speakers(text).at(-1)).toBe('Alan Brooks');
+  });
+
+  it('finds the person named with a role a word before the name, and a name before a role word describes', () => {
+    const text = 'Rovers chief executive Alan Brooks met the bidders. Talks went well, its chief has said.';
+    expect(speakers(text)).toEqual(['Alan Brooks']);
+    const coach = 'Lions coach Tom Hale named his squad. "The players were simply awesome," said the Lions coach.';
+    expect(speakers(coach)).toEqual(['Tom Hale']);
+  });
+
+  it('takes the name of "Name, role, added" as the speaker', () => {
+    const text = '"We want the offices to stay here," Alois Rhiel, its minister for economic affairs, added.';
+    expect(speakers(text)).toEqual(['Alois Rhiel']);
+  });
+
+  it('keeps a fronted phrase out of the speaker', () => {
+    const [a] = attributions('Ahead of talks with the exchange on Friday, the pan-European bourse said it may pay in cash.');
+    expect(a?.speakerText).toBe('the pan-European bourse');
+  });
+});

@@ -25,6 +25,12 @@ const PERSON_HEADS = new Set(
     'economist analyst professor scientist lawyer businessman entrepreneur tycoon billionaire').split(' '),
 );
 
+/** Words before a role that make it another office: a shadow home secretary is not the home secretary. */
+const ROLE_NOT_THEIRS = new Set(['shadow', 'former', 'ex', 'deputy', 'vice', 'assistant', 'junior', 'acting', 'interim', 'future', 'next', 'would-be']);
+
+/** Words for someone who speaks for an organisation: the organisation is the speaker. */
+const SPOKESPERSON = /\b(?:spokes(?:man|woman|person|men|women|people)|representatives?|officials?|sources?|insiders?|aides?|statement)\b/i;
+
 /** Documents, data and polls: they speak through their author ("the Demos report", "a survey by RSA"). */
 const DOCUMENT_HEADS = new Set(
   ('report reports survey surveys study studies research poll polls figures data statistics statement analysis paper review ' +
@@ -120,14 +126,23 @@ function antecedent(pos: number, ok: (e: Entity) => boolean, ctx: ResolveContext
 
 /** The entity the article names with this description: "Home Secretary David Blunkett", "Blunkett, the home secretary". */
 function namedWithRole(role: string, pos: number, ctx: ResolveContext): Entity | null {
-  const words = role.toLowerCase();
-  for (const m of ctx.mentions) {
-    if (m.start >= pos || m.entity.type !== 'person') continue;
-    const before = ctx.text.slice(Math.max(0, m.start - words.length - 2), m.start).toLowerCase().replace(/\s+/g, ' ');
-    const after = ctx.text.slice(m.end, m.end + words.length + 8).toLowerCase().replace(/\s+/g, ' ');
-    if (before.trimEnd().endsWith(words) || new RegExp(`^['’]?s?,\\s+(?:the|a|its|his|her)\\s+${escape(words)}\\b`).test(after)) return m.entity;
-  }
-  return null;
+  const words = role.toLowerCase().split(/\s+/);
+  const headWord = words[words.length - 1]!;
+  // "Home Secretary David Blunkett", "Lions coach Clive Woodward", "chief executive Werner Seifert":
+  // the role's words among the four before the name; "Blunkett, the home secretary" after it.
+  const titled = (m: MentionRef) => {
+    // The role ends at most one word before the name ("chief executive Werner Seifert"), and is not
+    // someone else's ("Shadow home secretary David Davis", "former minister …").
+    const before = ctx.text.slice(Math.max(0, m.start - 80), m.start).toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(-6);
+    const at = before.lastIndexOf(headWord);
+    const gap = at === before.length - 2 ? before[before.length - 1]! : '';
+    if (at >= before.length - 2 && !/^(?:of|for|at|in|from|with|on|to|and|the|a|an)$/.test(gap) && at >= words.length - 1 && words.every((w, i) => before[at - (words.length - 1) + i] === w) && !ROLE_NOT_THEIRS.has(before[at - words.length] ?? '')) return true;
+    const after = ctx.text.slice(m.end, m.end + role.length + 12).toLowerCase().replace(/\s+/g, ' ');
+    return new RegExp(`^['’]?s?,\\s+(?:the|a|its|his|her)\\s+${escape(role.toLowerCase())}\\b`).test(after);
+  };
+  const people = ctx.mentions.filter((m) => m.entity.type === 'person' && titled(m));
+  // The nearest before the description, else the first after it.
+  return ([...people].reverse().find((m) => m.start < pos) ?? people.find((m) => m.start >= pos))?.entity ?? null;
 }
 
 function escape(s: string): string {
@@ -180,22 +195,27 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
     if ((lower === 'i' || lower === 'we') && last) return { ref: last.ref, entity: last.entity };
     const ok = (x: Entity) => pronoun.types.includes(x.type) && (!pronoun.gender || (genderOf(x, ctx) ?? pronoun.gender) === pronoun.gender);
     // A relative pronoun refers to the name it follows: "Marc Morial, the chief executive, who said".
-    if (lower === 'who' || lower === 'which') {
+    if ((lower === 'who' || lower === 'which') && /,\s*$/.test(ctx.text.slice(Math.max(0, phrase.start - 3), phrase.start))) {
       const m = [...ctx.mentions].reverse().find((x) => x.end <= phrase.start && ok(x.entity));
-      return m ? { ref: ref(m.entity), entity: m.entity } : keep;
+      if (m) return { ref: ref(m.entity), entity: m.entity };
     }
     const e = antecedent(phrase.start, ok, ctx, prior);
     return e ? { ref: ref(e), entity: e } : keep;
   }
   // A name in the phrase is the speaker, unless it only completes a description ("the star of Tootsie").
   const inside = ctx.mentions.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
-  const head = inside.find((m) => !/\b(?:of|for|at|in|from|with|on|to)\s+(?:the\s+)?$/i.test(ctx.text.slice(phrase.start, m.start)));
+  const named = inside.filter((m) => !/\b(?:of|for|at|in|from|with|on|to)\s+(?:the\s+)?$/i.test(ctx.text.slice(phrase.start, m.start)));
+  // The name ends the phrase ("Mike O'Brien"); a name before a role only describes ("the Lions coach"),
+  // except for a spokesperson, who speaks for the organisation named ("a Home Office spokeswoman").
+  const head = named.find((m) => /^(?:['’]s?)?$/.test(ctx.text.slice(m.end, phrase.end).trim()) || (m.start === phrase.start && /^\s*,/.test(ctx.text.slice(m.end, phrase.end))));
   if (head) return { ref: ref(head.entity), entity: head.entity };
+  const spokes = named.find((m) => m.entity.type === 'organization' && SPOKESPERSON.test(ctx.text.slice(m.end, phrase.end)));
+  if (spokes) return { ref: ref(spokes.entity), entity: spokes.entity };
   const overlap = inside.length ? undefined : ctx.mentions.find((m) => m.start < phrase.end && m.end > phrase.start);
   if (overlap) return { ref: ref(overlap.entity), entity: overlap.entity };
 
   // A description: its head is the last word before any complement ("the star of Rain Man").
-  const description = /^(?:the|this|that|its|his|her|their|our|a|an)\s+(.+)$/i.exec(lower)?.[1] ?? (inside.length ? null : lower);
+  const description = /^(?:the|this|that|its|his|her|their|our|a|an)\s+(.+)$/i.exec(lower)?.[1] ?? (named.length && !inside.some((m) => m.end < phrase.end) ? null : lower);
   if (!description) return keep;
   const core = description.split(/\s+(?:of|for|at|in|from|with|on|to)\s+/)[0]!;
   const headWord = core.split(/\s+/).pop()!.replace(/['’]s$/, '');
@@ -209,7 +229,7 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
     const e = named?.entity ?? antecedent(phrase.start, (x) => x.type === 'organization', ctx, prior);
     return e ? { ref: ref(e), entity: e } : keep;
   }
-  if (/^the\s/.test(lower) && (PERSON_HEADS.has(headWord) || /^\d+-year-old$/.test(headWord))) {
+  if (/^(?:the|its|their)\s/.test(lower) && (PERSON_HEADS.has(headWord) || /^\d+-year-old$/.test(headWord))) {
     // "the home secretary" is whoever the article named so; an age or a part ("the 67-year-old",
     // "the star of …") describes the person in focus.
     const named = namedWithRole(core, phrase.start, ctx);

@@ -37,7 +37,7 @@ const HEADS =
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
   'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
   'newspaper|daily|magazine|editorial|network|broadcaster|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
-  '\\d+-year-old|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
+  '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
@@ -132,6 +132,11 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
  * "Interviews conducted by The Washington Post with construction workers found …".
  */
 function clauseSubject(text: string, from: number, end: number, index: TermIndex): SpeakerPhrase | null {
+  // A fronted phrase is no part of the subject: "Ahead of talks on Friday, the bourse said" (but
+  // "Alois Rhiel, its minister for economic affairs, added" is one subject).
+  const comma = text.slice(from, end).lastIndexOf(', ');
+  const opener = index.within(from, end)[0];
+  if (comma >= 0 && opener && !['Noun', 'ProperNoun', 'Determiner', 'Pronoun', 'Possessive'].some((t) => opener.tags.has(t))) from += comma + 2;
   let phrase = text.slice(from, end);
   const lead = phrase.length - phrase.trimStart().length;
   phrase = phrase.trim().replace(/(?:\s+\p{L}+ly)+$/u, '');
@@ -182,6 +187,9 @@ export function speakerAfter(text: string, from: number, to: number, mentions: M
   const s = from + lead;
   const named = mentions.find((m) => m.start === s || (m.start > s && /^(the\s+)?$/i.test(text.slice(s, m.start))));
   if (named && named.end <= to) {
+    // "said the Lions coach": a name before a role word describes; the phrase runs to the role.
+    const roleWord = /^\s+((?:[\p{Ll}-]+\s+)?(?:coach|manager|boss|captain|chief|chairman|chairwoman|leader|president|director|executive|secretary|minister|spokesman|spokeswoman|spokesperson|official|striker|midfielder|defender|goalkeeper|player|star|founder|owner|editor|analyst|economist))\b(?=\s*(?:[,.;]|$))/u.exec(text.slice(named.end, to));
+    if (roleWord) return { start: s, end: named.end + roleWord[0].length, text: text.slice(s, named.end + roleWord[0].length), role: null };
     const rest = text.slice(named.end, to);
     const role = /^\s*,\s*([^,.;]+?)\s*(?:,|\.?$)/.exec(rest);
     return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: role ? role[1]!.trim() : null };
