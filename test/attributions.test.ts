@@ -313,3 +313,18 @@ describe('speaker resolution: roles and appositions', () => {
     expect(a?.speakerText).toBe('the pan-European bourse');
   });
 });
+
+describe('quotes without a tag', () => {
+  it('give a quote that opens the sentence after a statement to that statement\'s speaker', () => {
+    const text = 'Tom Hale said the squad was nearly settled. "Scotland have not been impressive but there have been some excellent performances."';
+    expect(attributions(text).map(brief)).toEqual([
+      { speaker: 'Tom Hale', content: 'the squad was nearly settled', direct: false },
+      { speaker: 'Tom Hale', content: 'Scotland have not been impressive but there have been some excellent performances.', direct: true },
+    ]);
+  });
+
+  it('leave a quote after narrative, or inside a sentence, unattributed', () => {
+    expect(attributions('Tom Hale said the squad was nearly settled. The squad is named on Monday. "Nobody is safe."')).toHaveLength(1);
+    expect(attributions('Tom Hale said the squad was nearly settled. The stadium is known as "the fortress" these days.')).toHaveLength(1);
+  });
+});

@@ -388,6 +388,26 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
     drafts.push({ speaker: sp, cue: hit.cue, channel: null, pieces, direct: true, covers: [q.open, group[group.length - 1]!.close] });
   }
 
+  // 4. A quote with no tag that opens a sentence right after someone's statement goes on with that
+  // speaker: 'Woodward held out hope for the Scots. "Scotland's results have not been impressive…"'.
+  drafts.sort((a, b) => a.covers[1] - b.covers[1]);
+  const bodyIndex = (pos: number) => body.findIndex((s) => s.start <= pos && pos < s.end);
+  for (const group of groups) {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    if (covered(first.open, last.close)) continue;
+    const k = bodyIndex(first.open);
+    if (k < 1 || body[k]!.start !== first.open || body[k]!.heading) continue;
+    // The quote is the whole sentence (or sentences), not a phrase inside narrative.
+    const lastSent = body[bodyIndex(Math.max(last.close - 1, last.open))];
+    if (!lastSent || !/^[\s.,!?;"”’]*$/.test(text.slice(last.close, lastSent.end))) continue;
+    let previous: Draft | undefined;
+    for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.covers[1] <= first.open) { previous = drafts[i]; break; }
+    if (!previous?.speaker || bodyIndex(Math.max(previous.covers[1] - 1, previous.covers[0])) < k - 1) continue;
+    const pieces = group.map((x) => ({ start: x.contentStart, end: x.contentEnd, text: text.slice(x.contentStart, x.contentEnd) }));
+    drafts.push({ speaker: previous.speaker, cue: previous.cue, channel: null, pieces, direct: true, covers: [first.open, last.close] });
+  }
+
   drafts.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start);
   const ctx: ResolveContext = {
     text,

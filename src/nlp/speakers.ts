@@ -50,6 +50,9 @@ const NOMINAL_AT_START = new RegExp(
   'iu',
 );
 
+/** Words that may describe a speaker between an inverted cue and the name: "said awards pundit". */
+const DESCRIPTION_AFTER_CUE = /^(?:the\s+)?(?:(?!(?:that|and|but|or|on|in|at|to|of|for|from|with|by|as|when|while|after|before|it|he|she|they|we|this|these|there)\s)[\p{L}'’.-]+\s+){0,4}$/iu;
+
 const DESCRIPTION_BEFORE_NAME = /(?:^|[\s,;:(—–])((?:the|a|an)\s+(?:[\p{L}-]+\s+){1,3}?(?:of|for|at|from)\s+(?:the\s+)?)$/iu;
 
 /** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
@@ -185,7 +188,8 @@ export function speakerAfter(text: string, from: number, to: number, mentions: M
   const named0 = mentions.find((m) => m.start === from + title.length);
   const lead = named0 ? title.length : region.length - region.trimStart().length;
   const s = from + lead;
-  const named = mentions.find((m) => m.start === s || (m.start > s && /^(the\s+)?$/i.test(text.slice(s, m.start))));
+  // "said awards pundit Tom O'Neil": a short description may stand before the name.
+  const named = mentions.find((m) => m.start === s || (m.start > s && m.start - s < 60 && DESCRIPTION_AFTER_CUE.test(text.slice(s, m.start))));
   if (named && named.end <= to) {
     // "said the Lions coach": a name before a role word describes; the phrase runs to the role.
     const roleWord = /^\s+((?:[\p{Ll}-]+\s+)?(?:coach|manager|boss|captain|chief|chairman|chairwoman|leader|president|director|executive|secretary|minister|spokesman|spokeswoman|spokesperson|official|striker|midfielder|defender|goalkeeper|player|star|founder|owner|editor|analyst|economist))\b(?=\s*(?:[,.;]|$))/u.exec(text.slice(named.end, to));
