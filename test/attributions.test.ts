@@ -328,3 +328,13 @@ describe('quotes without a tag', () => {
     expect(attributions('Tom Hale said the squad was nearly settled. The stadium is known as "the fortress" these days.')).toHaveLength(1);
   });
 });
+
+describe('participle clauses', () => {
+  it('end the reported content before them and speak for the sentence subject, not the listener', () => {
+    const text = 'Ben Hale said he saw no need to change his campaign, telling Tom Reyes that “we tell the truth, we deal with the issues”.';
+    expect(attributions(text).map(brief)).toEqual([
+      { speaker: 'Ben Hale', content: 'he saw no need to change his campaign', direct: false },
+      { speaker: 'Ben Hale', content: 'we tell the truth, we deal with the issues', direct: true },
+    ]);
+  });
+});

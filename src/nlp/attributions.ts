@@ -70,10 +70,10 @@ function skipAdverbialBeforeThat(span: Span, text: string, index: TermIndex): Sp
   return trimSpan(text, span.start + m[0].length, span.end) ?? span;
 }
 
-/** The end of reported content: the sentence end, cut before ", but it …" and ", according to". */
+/** The end of reported content: the sentence end, cut before ", but it …", ", according to" and a participle clause (", telling …"), which reports on its own. */
 function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
-  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s/.exec(slice);
+  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s|,\s+(?:saying|adding|telling|noting|arguing|insisting|claiming|explaining|warning|stressing|writing|calling)\b/.exec(slice);
   return cut ? from + cut.index : sentEnd;
 }
 
@@ -229,7 +229,12 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
         const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
         const hit = hits[hits.length - 1];
         if (hit && first.open - hit.word.end < 40) {
-          const sp = speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? speakerAfter(text, hit.word.end, first.open, mentions);
+          // ", telling Stephanopoulos that “…”": a participle speaks for the sentence's subject, and
+          // the name after "told" is the listener, never the speaker.
+          const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(sent.start, hit.cueStart));
+          const sp = participle
+            ? (speakerAfter(text, sent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, sent.start, hit.cueStart, index))
+            : (speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? (TAKES_LISTENER.has(hit.base) ? null : speakerAfter(text, hit.word.end, first.open, mentions)));
           if (sp) {
             const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
             draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
@@ -335,7 +340,10 @@ export function findAttributions(text: string, paras: Paragraph[], sents: Senten
       // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
       const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
       if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
-      if (covered(contentSpan.start, contentSpan.end)) continue;
+      // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
+      const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
+      if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
+      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < 3) continue;
       drafts.push({
         speaker,
         cue: hit.cue,
