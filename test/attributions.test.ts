@@ -338,3 +338,19 @@ describe('participle clauses', () => {
     ]);
   });
 });
+
+describe('speakers with more around the name', () => {
+  const speakers = (text: string) => attributions(text).map((a) => a.speaker?.name ?? null);
+
+  it('takes the person of "Name of Place, role," and "Name (party), role,"', () => {
+    expect(speakers('Senator Alan Brooks of Ohio, the second Republican in the Senate, said the chamber will vote on Monday.')).toEqual(['Alan Brooks']);
+    expect(speakers('Rep. Ana Reyes (D-Md.), chair of the committee, said that the process would be open.')).toEqual(['Ana Reyes']);
+  });
+
+  it('skips an aside between dashes after the cue, and keeps unnamed relations as speakers', () => {
+    expect(attributions('Tom Hale said — on Twitter, as it happens — that the campaign raised $4m that day.').map((a) => [a.content, a.channel])).toEqual([
+      ['the campaign raised $4m that day', 'Twitter'],
+    ]);
+    expect(speakers('Hamdy was also headed to Cairo, her friend said.')).toEqual(['her friend']);
+  });
+});

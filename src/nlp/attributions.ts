@@ -147,6 +147,12 @@ function skipObject(text: string, from: number, to: number, base: string, mentio
   }
   const time = TIME.exec(rest());
   if (time) at += time[0].length;
+  // "said — on Twitter, as it happens — that …": an aside between dashes.
+  const aside = /^\s*([—–]|--)\s[^—–]{1,80}?\s([—–]|--)\s*/.exec(rest());
+  if (aside) {
+    channel = channel ?? CHANNEL.exec(` ${aside[0].replace(/^\s*([—–]|--)\s/, '')}`)?.[0].trim().replace(/^(in|on|via|during|at|through|over|to)\s+(a|an|the)?\s*/i, '') ?? null;
+    at += aside[0].length;
+  }
   // "of" after accuse, "as" after describe, "about/over" after express concerns.
   const prep = /^\s*(?:that\b|:|,(?=\s*[“"‘])|concerns?\s+(?:about|over|that)|worries\s+(?:about|over|that))/i.exec(rest());
   if (prep) at += prep[0].length;

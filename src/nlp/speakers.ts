@@ -37,7 +37,7 @@ const HEADS =
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
   'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
   'newspaper|daily|magazine|editorial|network|broadcaster|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
-  '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
+  '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|friend|friends|relative|relatives|neighbour|neighbor|neighbours|neighbors|colleague|colleagues|family|brother|sister|mother|father|wife|husband|son|daughter|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
@@ -98,7 +98,10 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
     const inner = trimmed.slice(0, -1);
     for (const m of mentions) {
       if (m.start < from || m.end > end) continue;
-      const after = text.slice(m.end, from + inner.length);
+      // "John Cornyn of Texas, the No. 2 Republican, said", "Elijah Cummings (D-Md.), chair of …, said":
+      // a short "of"-phrase or a parenthesis may follow the name before the apposition.
+      const tail = m.entity.type === 'person' ? (/^(?:\s+(?:of|from)\s+[^,()]{1,40}?|\s*\([^()]{1,30}\))(?=\s*,)/.exec(text.slice(m.end, from + inner.length))?.[0] ?? '') : '';
+      const after = text.slice(m.end + tail.length, from + inner.length);
       const lead = text.slice(from, m.start);
       if (!/^['’]?s?\s*,\s*\S/.test(after)) continue;
       // Before the name: nothing, a clause boundary, a title, or a short descriptor ("Republican pollster").
