@@ -1,4 +1,5 @@
-// The lexicon of speech and reporting verbs ("cues"), in every tense we meet in news text.
+// The lexicon of the attribution stage: speech and reporting verbs ("cues") in every tense we meet in
+// news text, and the heads of documents that speak through their author.
 
 const REGULAR = (
   'add admit allege announce argue assert believe boast brag caution characterize characterise charge ' +
@@ -73,3 +74,15 @@ export const NOUN_LIKE_FORMS = new Set([
   'demands', 'demand', 'promises', 'promise', 'pledges', 'pledge', 'worries', 'cries', 'jokes', 'joke', 'comments', 'comment',
   'remarks', 'remark', 'estimates', 'estimate', 'forecasts', 'forecast', 'claims', 'claim', 'denies', 'reply', 'replies', 'responds',
 ]);
+
+/** Documents, data and polls: they speak through their author ("the Demos report", "a survey by RSA"). */
+export const DOCUMENT_HEADS = new Set(
+  ('report reports survey surveys study studies research poll polls figures data statistics statement analysis paper review ' +
+    'findings results audit inquiry investigation index census forecast estimates release').split(' '),
+);
+
+/** Does this phrase name a document or data ("the report", "Commerce Department figures", "a new poll")? */
+export function isDocumentPhrase(phrase: string): boolean {
+  const core = phrase.toLowerCase().split(/\s+(?:of|for|at|in|from|with|on|to|by)\s+/)[0]!;
+  return DOCUMENT_HEADS.has(core.split(/\s+/).pop()!.replace(/['’]s$/, ''));
+}

@@ -1,6 +1,6 @@
 // The NLP pass: clean article text in, entities / attributions / sources / claims out.
 import type { Extraction, Link } from '../types.js';
-import { findAttributions } from './attributions.js';
+import { findAttributions } from './attributions/index.js';
 import { findClaims } from './claims.js';
 import { findEntities } from './entities.js';
 import { furnitureParagraphs } from './furniture.js';

@@ -1,10 +1,12 @@
-// Speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
+// Pass 7 of the attribution stage, speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
 // as the article's words. Names resolve to themselves; pronouns to the nearest compatible antecedent;
 // descriptions ("the home secretary", "the company", "the 67-year-old") to the entity the article
 // gave that description; documents ("the report", "figures") to their author.
-import type { Entity, EntityType, SpeakerRef } from '../types.js';
-import type { MentionRef, SpeakerPhrase } from './speakers.js';
-import type { TermIndex } from './terms.js';
+import type { Attribution, Entity, EntityType, SpeakerRef } from '../../types.js';
+import type { TermIndex } from '../terms.js';
+import type { MentionRef, SpeakerPhrase } from './03-speakers.js';
+import type { AttributionContext } from './context.js';
+import { DOCUMENT_HEADS } from '../cues.js';
 
 // ---- Knowledge -------------------------------------------------------------------------------
 
@@ -31,11 +33,6 @@ const ROLE_NOT_THEIRS = new Set(['shadow', 'former', 'ex', 'deputy', 'vice', 'as
 /** Words for someone who speaks for an organisation: the organisation is the speaker. */
 const SPOKESPERSON = /\b(?:spokes(?:man|woman|person|men|women|people)|representatives?|officials?|sources?|insiders?|aides?|statement)\b/i;
 
-/** Documents, data and polls: they speak through their author ("the Demos report", "a survey by RSA"). */
-const DOCUMENT_HEADS = new Set(
-  ('report reports survey surveys study studies research poll polls figures data statistics statement analysis paper review ' +
-    'findings results audit inquiry investigation index census forecast estimates release').split(' '),
-);
 
 /** Pronouns, with the entity types and number they can stand for. */
 const PRONOUNS: Record<string, { types: EntityType[]; gender: 'm' | 'f' | null }> = {
@@ -50,12 +47,6 @@ const PRONOUNS: Record<string, { types: EntityType[]; gender: 'm' | 'f' | null }
 };
 
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f' };
-
-/** Does this phrase name a document or data ("the report", "Commerce Department figures", "a new poll")? */
-export function isDocumentPhrase(phrase: string): boolean {
-  const core = phrase.toLowerCase().split(/\s+(?:of|for|at|in|from|with|on|to|by)\s+/)[0]!;
-  return DOCUMENT_HEADS.has(core.split(/\s+/).pop()!.replace(/['’]s$/, ''));
-}
 
 // ---- Context ---------------------------------------------------------------------------------
 
@@ -245,4 +236,41 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
     if (e) return { ref: ref(e), entity: e };
   }
   return keep;
+}
+
+/** The drafts in text order as attributions, each speaker resolved with the speakers before it in view. */
+export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution, 'kind'>> {
+  const { text, mentions, sents, quotes, index, drafts } = stage;
+  drafts.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start);
+  const ctx: ResolveContext = {
+    text,
+    mentions,
+    sentenceStarts: sents.map((s) => s.start),
+    quoted: (pos) => quotes.some((q) => pos > q.open && pos < q.close),
+    index,
+  };
+  const prior: PriorSpeaker[] = [];
+  return drafts.map((d, i) => {
+    let speaker: SpeakerRef | null = null;
+    if (d.speaker) {
+      const r = resolveSpeaker(d.speaker, ctx, prior);
+      speaker = r.ref;
+      prior.push({ ref: r.ref, entity: r.entity, at: d.pieces[0]!.start });
+    }
+    const first = d.pieces[0]!;
+    const last = d.pieces[d.pieces.length - 1]!;
+    return {
+      id: `a${i + 1}`,
+      speaker,
+      speakerText: d.speaker?.text ?? null,
+      role: d.speaker?.role ?? null,
+      channel: d.channel,
+      cue: d.cue,
+      content: d.pieces.map((p) => p.text).join(' … '),
+      start: first.start,
+      end: last.end,
+      contentSpans: d.pieces,
+      direct: d.direct,
+    };
+  });
 }

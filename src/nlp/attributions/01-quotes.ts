@@ -1,6 +1,6 @@
-// Quotation spans: where quoted text starts and ends, per paragraph, with continuation of a quote
-// across a paragraph break ("a new paragraph re-opens the mark without the old one closing").
-import type { Paragraph } from './segment.js';
+// Pass 1 of the attribution stage: quotation spans, where quoted text starts and ends, per paragraph,
+// and which quotes belong together (a quote carried over a paragraph break, or re-opened BBC style).
+import type { Paragraph } from '../segment.js';
 
 export interface Quote {
   /** Offset of the opening mark. */
@@ -94,4 +94,21 @@ export function findQuotes(text: string, paras: Paragraph[], skip: Set<number>):
   const out: Quote[] = [];
   for (const p of paras) if (!skip.has(p.index)) out.push(...quotesIn(text, p));
   return out;
+}
+
+/**
+ * Quotes that run on: an unclosed quote and the paragraph after it that re-opens the mark, or a quote
+ * re-opened in the same paragraph after a sentence end.
+ */
+export function groupQuotes(text: string, paras: Paragraph[], quotes: Quote[]): Quote[][] {
+  const groups: Quote[][] = [];
+  for (const q of quotes) {
+    const prevGroup = groups[groups.length - 1];
+    const last = prevGroup?.[prevGroup.length - 1];
+    const para = paras[q.paragraph]!;
+    const continues = last && !last.closed && ((last.paragraph === q.paragraph - 1 && q.open === para.start) || (last.paragraph === q.paragraph && /^\s*$/.test(text.slice(last.close, q.open))));
+    if (continues) prevGroup!.push(q);
+    else groups.push([q]);
+  }
+  return groups;
 }

@@ -1,6 +1,7 @@
-// Speakers: find the speaker phrase next to a cue (resolve.ts turns it into an entity).
-import type { Entity } from '../types.js';
-import type { TermIndex } from './terms.js';
+// Pass 3 of the attribution stage: speaker candidates, the phrase next to a cue that names who spoke
+// (07-resolve.ts turns it into an entity).
+import type { Entity } from '../../types.js';
+import type { TermIndex } from '../terms.js';
 
 export interface MentionRef {
   start: number;

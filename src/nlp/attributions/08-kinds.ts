@@ -1,9 +1,8 @@
-// What kind of attribution each one is: something `said` (speech and writing), something `found`
+// Pass 8 of the attribution stage, kinds: what kind of attribution each one is: something `said` (speech and writing), something `found`
 // (a document, figures or a poll), or something `thought` (a belief, intention, desire or perception).
 // Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
-import type { AttributionKind } from '../types.js';
-import { cueBase } from './cues.js';
-import { isDocumentPhrase } from './resolve.js';
+import type { Attribution, AttributionKind } from '../../types.js';
+import { cueBase, isDocumentPhrase } from '../cues.js';
 
 /** Cues of beliefs, intentions, desires and perceptions: "believes", "plans to", "wants", "fears". */
 export const THOUGHT_CUES = new Set([
@@ -28,4 +27,9 @@ export function attributionKind(cue: string, speakerText: string | null): Attrib
   if (base === 'find' || base === 'show') return 'found';
   if (FOUND_CUES.has(base) && speakerText && isDocumentPhrase(speakerText)) return 'found';
   return 'said';
+}
+
+/** Every attribution with its kind. */
+export function assignKinds(attributions: Array<Omit<Attribution, 'kind'>>): Attribution[] {
+  return attributions.map((a) => ({ ...a, kind: attributionKind(a.cue, a.speakerText) }));
 }

@@ -1,0 +1,108 @@
+// Pass 4 of the attribution stage: direct quotes with a speech tag after them ("…,” she said), before
+// them (She said: “…”), a label ("Name: “…”"), or continuing the quote before (“…,” she said. “…”).
+import type { Span } from '../../types.js';
+import { cueBase, TAKES_LISTENER } from '../cues.js';
+import type { Sentence } from '../segment.js';
+import { cuesIn, DESCRIPTOR_BEFORE_NAME, skipObject } from './02-cues.js';
+import { speakerAfter, speakerBefore, TITLE_PREFIX, nounPhraseAtStart } from './03-speakers.js';
+import { piecesOf, type AttributionContext, type Draft } from './context.js';
+
+export function directQuotes(ctx: AttributionContext): void {
+  const { text, paras, body, index, mentions, quotes, groups, drafts, sentenceAt } = ctx;
+  let lastDirect: { draft: Draft; tagEnd: number } | null = null;
+  for (const group of groups) {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const pieces: Span[] = piecesOf(text, group);
+    const words = pieces.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+    const sent = sentenceAt(first.open);
+    const lastSent = sentenceAt(Math.max(last.close - 1, last.open));
+    const tagFrom = last.close;
+    let tagTo = lastSent ? lastSent.end : last.close;
+    // “… missing.” Trump said. — the splitter ends a sentence at the quote's full stop; a short
+    // sentence right after it that holds a cue is the quote's tag.
+    if (tagTo <= last.close + 1) {
+      const next = body.find((s) => s.start >= last.close && s.paragraph === last.paragraph);
+      if (next && /^\s*$/.test(text.slice(last.close, next.start)) && !/^[“"‘«]/.test(next.text) && next.text.split(/\s+/).length <= 10) tagTo = next.end;
+    }
+    const nextQuote = quotes.find((q) => q.open >= tagFrom);
+    if (nextQuote && nextQuote.open < tagTo) tagTo = nextQuote.open;
+    const tag = text.slice(tagFrom, tagTo);
+
+    let draft: Draft | null = null;
+    // "…,” she said. / “…,” said Smith. / “…,” as Meta writes.
+    // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
+    const quoted = text.slice(last.open, last.close).replace(/[”"’»\s]+$/, '');
+    const endsClause = /[,!?…]$/.test(quoted) || /^\s*[,—–]/.test(tag);
+    if (!/^\s*[.!?;:]/.test(tag)) {
+      for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
+        const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
+        const pre = text.slice(tagFrom + lead, hit.cueStart);
+        if (pre.split(/\s+/).length > 40) break;
+        const speaker = pre.trim()
+          ? speakerBefore(text, tagFrom + lead, hit.cueStart, mentions, index)
+          : speakerAfter(text, hit.word.end, tagTo, mentions);
+        // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
+        if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
+        // The tag is the speaker and cue right after the quote, nothing else in front but a title.
+        if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)) && !DESCRIPTOR_BEFORE_NAME.test(text.slice(tagFrom + lead, speaker.start)))) break;
+        const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
+        draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
+        break;
+      }
+    }
+    // She said: “…” / According to X, “…”
+    if (!draft && sent) {
+      const lead = text.slice(sent.start, first.open);
+      const acc = /according to\s+(.+?),?\s*$/i.exec(lead);
+      if (acc) {
+        const s0 = sent.start + lead.length - acc[0].length + acc[0].indexOf(acc[1]!);
+        const sp = speakerAfter(text, s0, s0 + acc[1]!.length, mentions);
+        if (sp) draft = { speaker: sp, cue: 'according to', channel: null, pieces, direct: true, covers: [sent.start, last.close] };
+      } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4) || (cueBase(/(\S+)\s*$/.exec(lead)?.[1] ?? '') && words >= 3 && /^[\s.,!?;"”’']*$/.test(text.slice(last.close, (lastSent ?? sent).end)))) {
+        const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
+        const hit = hits[hits.length - 1];
+        if (hit && first.open - hit.word.end < 40) {
+          // ", telling Stephanopoulos that “…”": a participle speaks for the sentence's subject, and
+          // the name after "told" is the listener, never the speaker.
+          const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(sent.start, hit.cueStart));
+          const sp = participle
+            ? (speakerAfter(text, sent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, sent.start, hit.cueStart, index))
+            : (speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? (TAKES_LISTENER.has(hit.base) ? null : speakerAfter(text, hit.word.end, first.open, mentions)));
+          if (sp) {
+            const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
+            draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
+          }
+        }
+      }
+    }
+    // "Name, Outlet: “…”" at the start of a paragraph: the colon is the cue.
+    if (!draft && sent) {
+      const para = paras[first.paragraph]!;
+      // A dash may set the label apart from a heading before it: "TOO EARLY - Mark Blumenthal: “…”".
+      const dash = /^.*\s[-–—]\s+/.exec(text.slice(para.start, first.open))?.[0].length ?? 0;
+      const from = para.start + dash;
+      const lead = text.slice(from, first.open);
+      const label = /^([^:.!?“”"]{2,90}?)\s*:\s*$/.exec(lead);
+      if (label && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 12) {
+        const sp = speakerAfter(text, from, from + label[1]!.length, mentions) ?? { start: from, end: from + label[1]!.length, text: label[1]!, role: null };
+        draft = { speaker: sp, cue: ':', channel: null, pieces, direct: true, covers: [from, last.close] };
+      }
+    }
+    // A quote that continues the previous one after its tag: “…,” she said. “…”
+    if (!draft && lastDirect && sent && first.open === sent.start) {
+      const between = text.slice(lastDirect.tagEnd, first.open);
+      if (/^[\s.,;]*$/.test(between)) {
+        lastDirect.draft.pieces.push(...pieces);
+        lastDirect.draft.covers[1] = last.close;
+        lastDirect.tagEnd = last.close;
+        continue;
+      }
+    }
+    if (draft) {
+      drafts.push(draft);
+      lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo) };
+      if (draft.covers[1] < tagTo && text.slice(last.close, tagTo).trim().length < 120) draft.covers[1] = tagTo;
+    } else if (!(lastDirect && /^[\s.,;]*$/.test(text.slice(lastDirect.tagEnd, first.open)))) lastDirect = null;
+  }
+}

@@ -1,0 +1,141 @@
+// Pass 5 of the attribution stage: reported speech, sentence by sentence: "X said (that) …", "…, X said",
+// "…, said X", "according to X, …", participle clauses (", saying …") and "Name: …" turns.
+import type { Paragraph, Sentence } from '../segment.js';
+import type { Span } from '../../types.js';
+import { NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
+import { CLAUSE_CUES, contentEnd, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
+import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
+import type { AttributionContext } from './context.js';
+
+export function reportedSpeech(ctx: AttributionContext): void {
+  const { text, paras, body, index, mentions, quotes, drafts, covered } = ctx;
+  for (const s of body) {
+    if (s.text.endsWith("?")) continue;
+    const hits = cuesIn(text, s, quotes, index);
+    for (const hit of hits) {
+      // A headline's verb reports an event ("Rovers reject third bid"); only "says" attributes there.
+      if (s.heading && hit.base !== 'say') continue;
+      if (covered(hit.word.start, hit.word.end)) continue;
+      // "according to X, content" or "content, according to X."
+      if (hit.base === 'accord') continue;
+      const clauseStart = Math.max(s.start, lastBoundary(text, s.start, hit.cueStart));
+      // The clause start is a guess ("…, Instagram, and WhatsApp, has announced"): retry from the sentence start.
+      let speaker = speakerBefore(text, clauseStart, hit.cueStart, mentions, index) ?? (clauseStart > s.start ? speakerBefore(text, s.start, hit.cueStart, mentions, index) : null);
+      let contentSpan: Span | null = null;
+      let channel: string | null = null;
+      // "…, said the company." — an inverted tag closes its sentence.
+      const inverted = !speaker && !/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart)) && text.slice(hit.word.end, s.end).split(/\s+/).length <= 12;
+      if (inverted) speaker = speakerAfter(text, hit.word.end, s.end, mentions);
+      if (!speaker) {
+        // "X said A, but said B": the second cue shares the first one's speaker.
+        const prev = drafts[drafts.length - 1];
+        if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
+        // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
+        else if (/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart))) {
+          // A quote tag earlier in the same sentence speaks on: "“…,” the daily wrote, adding, …".
+          if (prev?.speaker && prev.covers[1] >= s.start && prev.covers[1] <= hit.cueStart) speaker = prev.speaker;
+          else {
+            // The subject of the clause before the participle; leading phrases ("On Monday, …") are skipped.
+            const starts = [s.start, ...[...text.slice(s.start, hit.cueStart).matchAll(/,\s+|\s[–—]\s+/g)].map((m) => s.start + m.index! + m[0].length)];
+            starts.pop();
+            for (const st of starts.reverse()) {
+              const subject = speakerAfter(text, st, hit.cueStart, mentions) ?? nounPhraseAtStart(text, st, hit.cueStart, index);
+              if (subject && subject.end < hit.cueStart && !/^(it|this|that|there)$/i.test(subject.text)) {
+                speaker = subject;
+                break;
+              }
+            }
+          }
+        }
+        // "Obama blasted Trump … and said …": a coordinated verb shares the sentence's subject.
+        else if (/[\s,;](?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(s.start, hit.cueStart))) {
+          const subject = speakerAfter(text, s.start, hit.cueStart, mentions);
+          if (subject && subject.end < hit.cueStart && !/^(it|this|that|there|they)$/i.test(subject.text)) speaker = subject;
+        }
+      }
+      if (!speaker) continue;
+      const obj = skipObject(text, Math.max(hit.word.end, inverted ? speaker.end : hit.word.end), s.end, hit.base, mentions);
+      channel = obj.channel;
+      const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
+      const afterWords = after ? after.text.split(/\s+/).length : 0;
+      // Clause cues report a clause; others may take a short object ("has denied wrongdoing").
+      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted) contentSpan = skipAdverbialBeforeThat(after, text, index);
+      else {
+        // "…, X said." / "…, e-commerce minister X says." The content is the clause before the speaker.
+        const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
+        const comma = /,\s*([^,]*)$/.exec(lead);
+        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + comma.index);
+      }
+      if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
+      // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
+      // the move" states no content.
+      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
+      if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
+      if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
+      // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
+      // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
+      const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
+      if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
+      // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
+      const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
+      if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
+      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < 3) continue;
+      drafts.push({
+        speaker,
+        cue: hit.cue,
+        channel,
+        pieces: [contentSpan],
+        direct: false,
+        covers: [Math.min(contentSpan.start, speaker.start), Math.max(contentSpan.end, hit.word.end)],
+      });
+    }
+    // "Marco Rubio: I'm not interested in being vice president" — a name and a colon open a headline
+    // or a transcript's turn; the words after the colon are what the name said.
+    const turn = s.start === paras[s.paragraph]!.start ? colonLabel(text, s, paras[s.paragraph]!, mentions) : null;
+    if (turn && !covered(turn.speaker.start, turn.content.end)) {
+      drafts.push({ speaker: turn.speaker, cue: ':', channel: null, pieces: [turn.content], direct: false, covers: [turn.speaker.start, turn.content.end] });
+    }
+    // According to X, …  /  …, according to X.
+    const acc = /according to\s+/gi;
+    let m: RegExpExecArray | null;
+    const slice = text.slice(s.start, s.end);
+    while ((m = acc.exec(slice))) {
+      const at = s.start + m.index;
+      if (covered(at, at + m[0].length)) continue;
+      const leading = /^[\s"“]*$/.test(slice.slice(0, m.index)) || /[,;:]\s*$/.test(slice.slice(0, m.index)) === false && m.index < 3;
+      const from = at + m[0].length;
+      // The source runs to the next comma (leading form) or to the sentence end (trailing form).
+      const comma = text.indexOf(',', from);
+      const spEnd = leading ? (comma >= 0 && comma < s.end ? comma : -1) : s.end;
+      if (spEnd < 0) continue;
+      const spSpan = trimSpan(text, from, spEnd);
+      if (!spSpan || spSpan.text.split(/\s+/).length > 25) continue;
+      const sp = speakerAfter(text, from, spEnd, mentions) ?? { start: spSpan.start, end: spSpan.end, text: spSpan.text, role: null };
+      const content = leading ? trimSpan(text, spEnd + 1, s.end) : trimSpan(text, s.start, at);
+      if (!content || content.text.split(/\s+/).length < 3) continue;
+      drafts.push({ speaker: sp, cue: 'according to', channel: null, pieces: [content], direct: false, covers: [Math.min(at, content.start), Math.max(spSpan.end, content.end)] });
+    }
+  }
+}
+
+/** Labels before a colon that name no speaker. */
+const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;
+
+/**
+ * A paragraph that opens with a name and a colon ("Bernie Sanders: I’m not much of a socialist",
+ * "Matthews: Well, speculation is bad"): the name as the speaker, the rest of the paragraph as content.
+ * The label is a known person or organisation, or one to four capitalised words.
+ */
+function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: MentionRef[]): { speaker: SpeakerPhrase; content: Span } | null {
+  const m = /^((?:[^:.!?“”"\n]*?\s[-–—]\s+)?)([^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}])/u.exec(para.text);
+  if (!m) return null;
+  const labelStart = para.start + m[1]!.length;
+  const label = m[2]!;
+  if (NOT_A_SPEAKER_LABEL.test(label.trim())) return null;
+  const named = mentions.find((x) => x.start === labelStart && x.end === labelStart + label.length && (x.entity.type === 'person' || x.entity.type === 'organization'));
+  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && !/^\p{Lu}+$/u.test(label.replace(/\s/g, '')) === true;
+  if (!named && !looksLikeName) return null;
+  const content = trimSpan(text, para.start + m[0].length, para.end);
+  if (!content || content.text.split(/\s+/).length < 3) return null;
+  return { speaker: { start: labelStart, end: labelStart + label.length, text: label, role: null }, content };
+}

@@ -1,0 +1,46 @@
+// Pass 6 of the attribution stage: quotes without a tag of their own: a fragment spoken by the subject
+// of a cue in its clause ("what it describes as “…”"), and a quote that opens the sentence right after
+// someone's statement, which goes on with that speaker.
+import { cuesIn, lastBoundary } from './02-cues.js';
+import { speakerBefore } from './03-speakers.js';
+import { piecesOf, type AttributionContext, type Draft } from './context.js';
+
+export function quotedFragments(ctx: AttributionContext): void {
+  const { text, index, mentions, quotes, groups, drafts, covered, sentenceAt } = ctx;
+  for (const group of groups) {
+    const q = group[0]!;
+    if (covered(q.open, q.close)) continue;
+    const sent = sentenceAt(q.open);
+    if (!sent) continue;
+    const hits = cuesIn(text, { ...sent, end: q.open }, quotes);
+    const hit = hits[hits.length - 1];
+    if (!hit || q.open - hit.word.end > 30) continue;
+    const sp = speakerBefore(text, lastBoundary(text, sent.start, hit.cueStart), hit.cueStart, mentions, index);
+    if (!sp) continue;
+    const pieces = piecesOf(text, group);
+    drafts.push({ speaker: sp, cue: hit.cue, channel: null, pieces, direct: true, covers: [q.open, group[group.length - 1]!.close] });
+  }
+}
+
+export function quotesContinuingSpeaker(ctx: AttributionContext): void {
+  const { text, body, groups, drafts, covered } = ctx;
+  // 4. A quote with no tag that opens a sentence right after someone's statement goes on with that
+  // speaker: 'Woodward held out hope for the Scots. "Scotland's results have not been impressive…"'.
+  drafts.sort((a, b) => a.covers[1] - b.covers[1]);
+  const bodyIndex = (pos: number) => body.findIndex((s) => s.start <= pos && pos < s.end);
+  for (const group of groups) {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    if (covered(first.open, last.close)) continue;
+    const k = bodyIndex(first.open);
+    if (k < 1 || body[k]!.start !== first.open || body[k]!.heading) continue;
+    // The quote is the whole sentence (or sentences), not a phrase inside narrative.
+    const lastSent = body[bodyIndex(Math.max(last.close - 1, last.open))];
+    if (!lastSent || !/^[\s.,!?;"”’]*$/.test(text.slice(last.close, lastSent.end))) continue;
+    let previous: Draft | undefined;
+    for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.covers[1] <= first.open) { previous = drafts[i]; break; }
+    if (!previous?.speaker || bodyIndex(Math.max(previous.covers[1] - 1, previous.covers[0])) < k - 1) continue;
+    const pieces = piecesOf(text, group);
+    drafts.push({ speaker: previous.speaker, cue: previous.cue, channel: null, pieces, direct: true, covers: [first.open, last.close] });
+  }
+}
