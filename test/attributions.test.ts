@@ -354,3 +354,24 @@ describe('speakers with more around the name', () => {
     expect(speakers('Hamdy was also headed to Cairo, her friend said.')).toEqual(['her friend']);
   });
 });
+
+describe('a speaker is someone, or nothing', () => {
+  it('gives a passive to its agent, past a name inside the agent\'s title', () => {
+    const text = 'Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary Ana Reyes.';
+    expect(attributions(text).map((a) => [a.speaker?.name, a.content])).toEqual([
+      ['Ana Reyes', 'Maternity pay for new mothers is to rise by £1,400 as part of new proposals'],
+    ]);
+  });
+
+  it('never resolves a pronoun to a name inside the statement itself', () => {
+    const text = 'Ben Hale said the campaign would be hard. Tom Reyes would be in the very front line of that campaign, he said.';
+    expect(attributions(text).map((a) => a.speaker?.name ?? null)).toEqual(['Ben Hale', 'Ben Hale']);
+  });
+
+  it('leaves the speaker empty for a clause, a prepositional phrase or a stray title word', () => {
+    const clause = attributions('Readers may not let editorials tell them how to vote, the paper argued on Sunday.');
+    expect(clause.every((a) => a.speaker?.name !== 'Readers may not let editorials')).toBe(true);
+    const [a] = attributions('After campaign aides said the candidate would not be pigeonholed, the polls moved.');
+    expect(a?.speakerText).toBe('campaign aides');
+  });
+});

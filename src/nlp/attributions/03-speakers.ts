@@ -193,7 +193,11 @@ export function speakerAfter(text: string, from: number, to: number, mentions: M
   const lead = named0 ? title.length : region.length - region.trimStart().length;
   const s = from + lead;
   // "said awards pundit Tom O'Neil": a short description may stand before the name.
-  const named = mentions.find((m) => m.start === s || (m.start > s && m.start - s < 60 && DESCRIPTION_AFTER_CUE.test(text.slice(s, m.start))));
+  const first = mentions.find((m) => m.start === s || (m.start > s && m.start - s < 60 && DESCRIPTION_AFTER_CUE.test(text.slice(s, m.start))));
+  // "by the Trade and Industry Secretary Patricia Hewitt": a name inside a title is not the speaker;
+  // the person the title runs into is.
+  const titled = first && first.entity.type !== 'person' ? mentions.find((m) => m.start > first.end && m.start - first.end < 60 && m.entity.type === 'person' && /^(?:\s+(?:and|of|&)?\s*\p{Lu}[\p{L}-]*)+\s+$/u.test(text.slice(first.end, m.start))) : undefined;
+  const named = titled ?? first;
   if (named && named.end <= to) {
     // "said the Lions coach": a name before a role word describes; the phrase runs to the role.
     const roleWord = /^\s+((?:[\p{Ll}-]+\s+)?(?:coach|manager|boss|captain|chief|chairman|chairwoman|leader|president|director|executive|secretary|minister|spokesman|spokeswoman|spokesperson|official|striker|midfielder|defender|goalkeeper|player|star|founder|owner|editor|analyst|economist))\b(?=\s*(?:[,.;]|$))/u.exec(text.slice(named.end, to));

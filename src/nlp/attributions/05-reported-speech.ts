@@ -54,6 +54,17 @@ export function reportedSpeech(ctx: AttributionContext): void {
         }
       }
       if (!speaker) continue;
+      // A passive with its agent: "… new proposals announced by the Trade and Industry Secretary
+      // Patricia Hewitt". The agent spoke; what was announced is the clause before the cue.
+      const agent = /^\s+by\s+/i.exec(text.slice(hit.word.end, s.end));
+      if (agent && /(?:ed|said|told|written|shown|found|made)$/i.test(hit.word.w)) {
+        const by = speakerAfter(text, hit.word.end + agent[0].length, s.end, mentions);
+        const what = trimSpan(text, clauseStart, hit.cueStart);
+        if (by && what && what.text.split(/\s+/).length >= 3 && !covered(what.start, what.end)) {
+          drafts.push({ speaker: by, cue: hit.cue, channel: null, pieces: [what], direct: false, covers: [what.start, by.end] });
+        }
+        continue;
+      }
       const obj = skipObject(text, Math.max(hit.word.end, inverted ? speaker.end : hit.word.end), s.end, hit.base, mentions);
       channel = obj.channel;
       const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));

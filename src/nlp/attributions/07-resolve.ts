@@ -2,7 +2,7 @@
 // as the article's words. Names resolve to themselves; pronouns to the nearest compatible antecedent;
 // descriptions ("the home secretary", "the company", "the 67-year-old") to the entity the article
 // gave that description; documents ("the report", "figures") to their author.
-import type { Attribution, Entity, EntityType, SpeakerRef } from '../../types.js';
+import type { Attribution, Entity, EntityType, Span, SpeakerRef } from '../../types.js';
 import type { TermIndex } from '../terms.js';
 import type { MentionRef, SpeakerPhrase } from './03-speakers.js';
 import type { AttributionContext } from './context.js';
@@ -58,6 +58,8 @@ export interface ResolveContext {
   /** Is this offset inside a quotation? Names inside quoted words are not antecedents of a tag's pronoun. */
   quoted: (pos: number) => boolean;
   index: TermIndex;
+  /** The statement being resolved: a name inside what was said is not who said it. */
+  content: Span[];
 }
 
 /** A speaker resolved earlier, with where its statement stands. */
@@ -104,7 +106,7 @@ function antecedent(pos: number, ok: (e: Entity) => boolean, ctx: ResolveContext
     if (p.at < windowStart) break;
     if (p.entity && p.at < pos && ok(p.entity)) return p.entity;
   }
-  const usable = (m: MentionRef) => m.end <= pos && !ctx.quoted(m.start) && ok(m.entity);
+  const usable = (m: MentionRef) => m.end <= pos && !ctx.quoted(m.start) && !ctx.content.some((c) => m.start >= c.start && m.end <= c.end) && ok(m.entity);
   for (let back = 0; back < 3 && k - back >= 0; back++) {
     const from = ctx.sentenceStarts[k - back]!;
     const to = back === 0 ? pos : ctx.sentenceStarts[k - back + 1]!;
@@ -238,6 +240,43 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
   return keep;
 }
 
+// Words that cannot be a speaker on their own: sentence openers and fragments of titles.
+const NOT_A_SPEAKER = /^(?:if|when|while|although|though|but|and|so|then|time|now|here|there|this|that|these|those|such|deputy|prime|vice|secretary|minister|industry|trade|home|foreign|shadow|state)$/i;
+// A dateline ("SELMA, Ala. —", "WASHINGTON (Reuters) -") opens an article; it names a place, not a speaker.
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}.]+)*(?:\s*\([^)]*\))?\s*[—–-]?$/u;
+
+/**
+ * Whether a speaker phrase can have spoken: a person or organisation, a pronoun resolved to one, or a
+ * noun phrase whose head can speak. A work, an event, a clause, a prepositional phrase, a dateline or
+ * a stray title word cannot; then the attribution has no speaker, which costs a reader less than a
+ * wrong one.
+ */
+function canSpeak(phrase: SpeakerPhrase, entity: Entity | null, ctx: ResolveContext): boolean {
+  if (entity) return entity.type === 'person' || entity.type === 'organization' || entity.type === 'place';
+  const words = phrase.text.trim().split(/\s+/);
+  if (words.length === 1 && NOT_A_SPEAKER.test(words[0]!)) return false;
+  // "Deputy Prime", "Industry": title words cut from a name; "the minister" is a description and speaks.
+  if (!/^(?:the|a|an|this|that|its|his|her|their|our)$/i.test(words[0]!) && words.every((w) => NOT_A_SPEAKER.test(w))) return false;
+  if (words.length > 1 && DATELINE.test(phrase.text.trim()) && phrase.text === phrase.text.toUpperCase()) return false;
+  if (words.length > 25) return false;
+  if (PREPOSITION_FIRST.test(phrase.text)) return false;
+  // A clause: an auxiliary or a modal inside the phrase ("Maternity pay for new mothers is to rise").
+  // (The tagger's Verb tag is no guide here: it tags "police", "advocates" and "campaign" as verbs.)
+  if (words.some((w) => CLAUSE_VERB.test(w))) return false;
+  return true;
+}
+
+const PREPOSITION_FIRST = /^(?:in|on|at|for|from|with|by|of|to|into|about|over|under|during|through|ahead|against|among|between|without|within)\s/i;
+const CLAUSE_VERB = /^(?:is|are|was|were|be|been|am|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)$/i;
+const SUBORDINATOR_FIRST = /^(?:after|before|when|while|as|since|because|although|though|if|once|until|unless|whereas)\s+/i;
+
+/** "After campaign aides said": a subordinator that opens the clause is not part of the speaker. */
+function withoutSubordinator(phrase: SpeakerPhrase): SpeakerPhrase {
+  const m = SUBORDINATOR_FIRST.exec(phrase.text);
+  if (!m || m[0].length >= phrase.text.length) return phrase;
+  return { ...phrase, start: phrase.start + m[0].length, text: phrase.text.slice(m[0].length) };
+}
+
 /** The drafts in text order as attributions, each speaker resolved with the speakers before it in view. */
 export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution, 'kind'>> {
   const { text, mentions, sents, quotes, index, drafts } = stage;
@@ -248,14 +287,19 @@ export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution
     sentenceStarts: sents.map((s) => s.start),
     quoted: (pos) => quotes.some((q) => pos > q.open && pos < q.close),
     index,
+    content: [],
   };
   const prior: PriorSpeaker[] = [];
   return drafts.map((d, i) => {
     let speaker: SpeakerRef | null = null;
     if (d.speaker) {
+      d.speaker = withoutSubordinator(d.speaker);
+      ctx.content = d.pieces;
       const r = resolveSpeaker(d.speaker, ctx, prior);
-      speaker = r.ref;
-      prior.push({ ref: r.ref, entity: r.entity, at: d.pieces[0]!.start });
+      if (canSpeak(d.speaker, r.entity, ctx)) {
+        speaker = r.ref;
+        prior.push({ ref: r.ref, entity: r.entity, at: d.pieces[0]!.start });
+      }
     }
     const first = d.pieces[0]!;
     const last = d.pieces[d.pieces.length - 1]!;
