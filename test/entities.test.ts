@@ -98,3 +98,34 @@ describe('long documents', () => {
     expect(many.claims.map((c) => c.text)).toEqual(one.claims.map((c) => c.text));
   });
 });
+
+describe('types from evidence', () => {
+  const typeOf = (text: string, name: string) => analyze(text).entities.find((e) => e.name === name || e.aliases.includes(name))?.type;
+
+  it('reads a company from "shares in X", "X\'s chief executive" and "X said in a statement"', () => {
+    expect(typeOf('Deutsche Boerse has made an offer. Deutsche Boerse\'s chief executive met the board on Monday.', 'Deutsche Boerse')).toBe('organization');
+    expect(typeOf('Investors bought shares in Miller Tabak after the results were published.', 'Miller Tabak')).toBe('organization');
+  });
+
+  it('reads a club from "X manager", "X striker" and a score', () => {
+    expect(typeOf('Everton manager David Moyes said his side had played well.', 'Everton')).toBe('organization');
+    expect(typeOf('Colchester beat Hull 2-1 on Saturday.', 'Colchester')).toBe('organization');
+  });
+
+  it('reads a work from "the film X" and "X, starring Y"', () => {
+    expect(typeOf('He will appear in the film Rain Man again next year, a spokesman said.', 'Rain Man')).toBe('other');
+    expect(typeOf('Million Dollar Baby, starring Clint Eastwood, won four awards.', 'Million Dollar Baby')).toBe('other');
+  });
+
+  it('reads a place from "X-based" and "the X government"', () => {
+    expect(typeOf('The Frankfurt-based exchange said profits rose.', 'Frankfurt')).toBe('place');
+  });
+
+  it('reads a person from an honorific and from an initial before a surname', () => {
+    expect(typeOf('The team is: R Corrigan, S Easterby, P Stringer.', 'R Corrigan')).toBe('person');
+  });
+
+  it('keeps a strong shape against weak evidence: a country in a sentence about it stays a place', () => {
+    expect(typeOf('Unemployment in France rose to 10% in March, the government said.', 'France')).toBe('place');
+  });
+});

@@ -1,6 +1,7 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
 import type { Entity, EntityType, Span } from '../types.js';
+import { weighType } from './entity-types.js';
 import { countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
@@ -254,30 +255,39 @@ function chainName(text: string, c: Chain): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-function typeOf(name: string, c: Chain): EntityType {
+/**
+ * A name's type from its own shape, with how much that shape is worth against the evidence of its
+ * context (entity-types.ts): a gazetteer entry or a company suffix is strong, a bare look at capital
+ * letters weak.
+ */
+function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   const known = knownNames().get(name.toLowerCase());
-  if (known) return known;
+  if (known) return { type: known, weight: 4 };
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
-  if (c.honorific && HONORIFICS.has(c.honorific.toLowerCase().replace(/\.$/, ''))) return 'person';
-  if (words.length > 1 && ORG_WORDS.has(last)) return 'organization';
-  if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return 'event';
-  if (words.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  if (c.honorific && HONORIFICS.has(c.honorific.toLowerCase().replace(/\.$/, ''))) return { type: 'person', weight: 4 };
+  if (words.length > 1 && ORG_WORDS.has(last)) return { type: 'organization', weight: 3 };
+  if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return { type: 'event', weight: 3 };
+  if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', weight: 3 };
   const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));
-  if (has('Organization')) return 'organization';
-  if (has('Person') || has('FirstName') || has('LastName')) return 'person';
-  if (has('Place') || has('Country') || has('City') || has('Region')) return 'place';
-  if (c.honorific) return 'person';
-  if (/^\p{Lu}{2,6}$/u.test(name)) return 'organization';
+  if (has('Organization')) return { type: 'organization', weight: 1.5 };
+  if (has('FirstName') && words.length > 1) return { type: 'person', weight: 2.5 };
+  if (has('Person') || has('FirstName') || has('LastName')) return { type: 'person', weight: 1.5 };
+  if (has('Place') || has('Country') || has('City') || has('Region')) return { type: 'place', weight: 1.5 };
+  if (c.honorific) return { type: 'person', weight: 2 };
+  if (/^\p{Lu}{2,6}$/u.test(name)) return { type: 'organization', weight: 1 };
+  // An initial and a surname, as team sheets list players ("R Corrigan", "P. Simmons").
+  if (/^\p{Lu}\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(name)) return { type: 'person', weight: 2 };
   // Two or three plain capitalised words with no sign of a body or a place read as a person's name
-  // ("Filippo Veglio"); initials say so too ("P. Simmons").
-  if (/^\p{Lu}\.\s/u.test(name)) return 'person';
-  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))) return 'person';
-  return 'organization';
+  // ("Filippo Veglio"), but weakly: "Deutsche Boerse" and "Booz Allen Hamilton" look the same.
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))) return { type: 'person', weight: 1 };
+  return { type: 'organization', weight: 0.5 };
 }
 
 interface Mention extends Span {
   type: EntityType;
+  /** What the name's shape is worth against context evidence (see typeOf). */
+  typeWeight: number;
   /** Typed by its context (a team in a results table), which outweighs the name's own look. */
   team?: boolean;
 }
@@ -390,7 +400,8 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
         span.text += '.';
       }
       if (span.text.length < 2) continue;
-      let type = typeOf(span.text, c);
+      const shape = typeOf(span.text, c);
+      let type = shape.type;
       let team = false;
       // In a results table ("Chicago 4 Houston 3", "BALTIMORE 74 58 .561") a place followed by a
       // score is a team.
@@ -406,9 +417,14 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
           team = true;
         }
       }
-      mentions.push({ ...span, type, team });
+      mentions.push({ ...span, type, typeWeight: type === shape.type ? shape.weight : 3, team });
     }
   }
-  // Within one article, the type of the fullest mention wins for all of its forms.
-  return merge(mentions, formerNames(text, mentions));
+  // Within one article, the type of the fullest mention is the shape's guess for all of its forms;
+  // then the context of every mention is weighed against it.
+  const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
+  return merge(mentions, formerNames(text, mentions)).map((e) => {
+    const fullest = e.mentions.find((m) => m.text === e.name) ?? e.mentions[0]!;
+    return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1) };
+  });
 }

@@ -1,0 +1,68 @@
+// Entity types from evidence, weighed in one place. A name's own shape gives a first guess (a
+// gazetteer entry, a company suffix, a first name); the words around its mentions give evidence,
+// and every mention of one entity votes, so an article keeps one sense per name unless its own
+// evidence says otherwise. Each cue carries the kind of sentence it comes from.
+import type { Entity, EntityType } from '../types.js';
+
+interface Cue {
+  type: EntityType;
+  weight: number;
+  /** Text right before the mention (matched against up to 40 characters ending at it). */
+  before?: RegExp;
+  /** Text right after the mention (matched against up to 40 characters starting at it). */
+  after?: RegExp;
+}
+
+const CUES: Cue[] = [
+  // "Mr Blair", "Sir Clive Woodward", "Dr Ana Reyes": an honorific names a person.
+  { type: 'person', weight: 3, before: /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof|Professor)\.?\s+$/ },
+  // "Deutsche Boerse's chief executive", "shares in Euronext", "Acme said in a statement": a company.
+  { type: 'organization', weight: 2, after: /^['’]s?\s+(?:chief executive|chief|chairman|chairwoman|board|shares|profits?|revenues?|shareholders|staff|workers|employees|executives|spokes(?:man|woman|person))\b/i },
+  { type: 'organization', weight: 2, before: /\b(?:shares|stake|investors|shareholders)\s+(?:in|of)\s+$/i },
+  { type: 'organization', weight: 2, after: /^\s+(?:said|says)\s+in\s+a\s+statement\b/i },
+  // "Everton manager", "Leicester striker", "Ireland coach", "Rangers fans": a club or side.
+  { type: 'organization', weight: 2, after: /^['’]?s?\s+(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|coach|fans|supporters|squad|side|team-mates|teammates|chairman|academy|debut)\b/i },
+  // "beat Leicester 2-1", "Everton drew 1-1 with …": a side in a match.
+  { type: 'organization', weight: 2, after: /^\s+(?:beat|defeated|drew|lost|won|trailed|led)\b[^.]{0,30}\b\d+-\d+\b/i },
+  { type: 'organization', weight: 2, before: /\b(?:beat|beating|defeated|against|to|with|v|vs\.?)\s+$/i, after: /^\s+\d+-\d+\b/ },
+  { type: 'organization', weight: 1, before: /\b(?:join|joined|joining|sign for|signed for|move to|moved to|loan at|loan to|on loan from)\s+$/i },
+  // "the film Ray", "the album X", "Million Dollar Baby, starring …", "X (2004)": a work.
+  { type: 'other', weight: 3, before: /\b(?:film|movie|album|book|novel|programme|program|show|series|play|musical|song|single|documentary|sitcom|drama|comedy|sequel|opera|report|game)\s+$/i },
+  { type: 'other', weight: 3, after: /^,?\s+(?:starring|directed by|which (?:also )?stars)\b/i },
+  { type: 'other', weight: 2, after: /^\s+\((?:19|20)\d\d\)/ },
+  { type: 'other', weight: 2, before: /\b(?:directed|starred in|stars in|starring in|role in|roles in|sequel to|nominated for|won for)\s+$/i },
+  // "a London-based firm", "the French government", "in Frankfurt": a place.
+  { type: 'place', weight: 3, after: /^-based\b/i },
+  { type: 'place', weight: 2, before: /\bthe\s+$/i, after: /^\s+government\b/i },
+  { type: 'place', weight: 1, before: /\b(?:in|near|at|outside|across|throughout)\s+$/ },
+  { type: 'place', weight: 1, after: /^['’]s\s+(?:capital|economy|population|president|prime minister|government|borders?|largest city)\b/i },
+  // "the Oscars", "the RBS Six Nations", "at Christmas": events.
+  { type: 'event', weight: 2, after: /^\s+(?:ceremony|tournament|championship|final|finals|semi-final|match|race|festival)\b/i },
+];
+
+/** The types that a mention's surroundings argue for, with their weights. */
+export function contextEvidence(text: string, start: number, end: number): Map<EntityType, number> {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  const votes = new Map<EntityType, number>();
+  for (const c of CUES) {
+    if (c.before && !c.before.test(before)) continue;
+    if (c.after && !c.after.test(after)) continue;
+    votes.set(c.type, (votes.get(c.type) ?? 0) + c.weight);
+  }
+  return votes;
+}
+
+/**
+ * The entity's type after its mentions' evidence is weighed against the name's own shape, whose
+ * guess counts `shapeWeight` (strong for a gazetteer entry or a company suffix, weak for a bare
+ * look at capitals). A place that is named in sport as a side becomes an organization only on its
+ * own evidence, since the same name is a place elsewhere.
+ */
+export function weighType(entity: Entity, text: string, shapeWeight: number): EntityType {
+  const votes = new Map<EntityType, number>([[entity.type, shapeWeight]]);
+  for (const m of entity.mentions) for (const [t, w] of contextEvidence(text, m.start, m.end)) votes.set(t, (votes.get(t) ?? 0) + w);
+  let best = entity.type;
+  for (const [t, w] of votes) if (w > votes.get(best)!) best = t;
+  return best;
+}
