@@ -129,3 +129,25 @@ describe('types from evidence', () => {
     expect(typeOf('Unemployment in France rose to 10% in March, the government said.', 'France')).toBe('place');
   });
 });
+
+describe('not names, and one row per person', () => {
+  const names = (text: string) => analyze(text).entities.map((e) => `${e.name}/${e.type}`);
+
+  it('takes no plural acronym or acronym of a thing for an entity', () => {
+    expect(names('Labour MPs voted against the plan. Sales of DVD players fell.')).toEqual(['Labour/organization']);
+  });
+
+  it('knows parties and awards from the gazetteer', () => {
+    expect(names('The Liberal Democrats want the Oscar for best film to go to Clint Eastwood.')).toEqual(
+      expect.arrayContaining(['Liberal Democrats/organization', 'Oscar/event']),
+    );
+  });
+
+  it('joins an initial-and-surname form in a team list to the full name, and keeps other initials apart', () => {
+    const entities = analyze('Kieran Campbell won his first cap. Team: K Campbell, R Wilson, D Hickie.').entities;
+    const campbell = entities.filter((e) => /Campbell/.test(e.name));
+    expect(campbell).toHaveLength(1);
+    expect(campbell[0]!.aliases).toContain('K Campbell');
+    expect(entities.map((e) => e.name)).toEqual(expect.arrayContaining(['R Wilson', 'D Hickie']));
+  });
+});

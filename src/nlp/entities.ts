@@ -39,7 +39,9 @@ const NOT_NAMES = new Set(
     'i ai ceo cfo cto coo vp svp evp r&d roi gdp tv pc id ids faq pdf ok am pm ad bc html url api ui ux usb ' +
     'cookie cookies internet web monday tuesday wednesday thursday friday saturday sunday january february march ' +
     'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4 ' +
-    'first second third fourth fifth sixth seventh eighth ninth tenth last next gmt edt est bst cet rbi era c$ us$ a$ eps'
+    'first second third fourth fifth sixth seventh eighth ninth tenth last next gmt edt est bst cet rbi era c$ us$ a$ eps ' +
+    // Acronyms of things, not names ("a DVD", "PVRs").
+    'dvd dvds pvr pvrs vod mp3 cd cds sms hdtv tvs pcs atm atms'
   ).split(' '),
 );
 // Sentence-initial capitals that never start a name.
@@ -136,6 +138,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   if (NOT_NAMES.has(lower) || HONORIFICS.has(lower) || /['’](ll|m|re|ve|d)$/i.test(w)) return false;
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   if (t.tags.has('Determiner') || t.tags.has('Pronoun')) return knownNames().has(lower);
+  // "MPs", "SMEs": the plural of an acronym is a group of common things, not a name.
+  if (/^\p{Lu}{2,}s$/u.test(w) && !knownNames().has(lower)) return false;
   const proper = ['Person', 'Place', 'Organization', 'ProperNoun'].some((x) => t.tags.has(x));
   // "Australian", "Black users" describe; "White House" and "Black Sea" are names the gazetteer knows.
   if (demonymSet().has(lower) && !(next && knownNames().has(`${lower} ${next.text.toLowerCase()}`))) return false;
@@ -318,12 +322,16 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
   const bySurname = new Map<string, Group>();
   const byInitials = new Map<string, Group>();
   const byHeadWord = new Map<string, Group>();
+  const byInitialSurname = new Map<string, Group>();
   const remember = (map: Map<string, Group>, k: string, g: Group) => map.has(k) || map.set(k, g);
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
   for (const m of ordered) {
     const k = key(m.text);
     let g = byKey.get(k) ?? (former.has(m.text.toLowerCase()) ? byKey.get(key(former.get(m.text.toLowerCase())!)) : undefined);
+    // "K Campbell" in a team list is the "Kieran Campbell" of the text.
+    const initialForm = /^(\p{Lu})\.?\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(m.text);
+    if (!g && initialForm) g = byInitialSurname.get(`${initialForm[1]} ${initialForm[2]!.toLowerCase()}`);
     if (!g && m.text.split(/\s+/).length === 1) {
       // A surname or a first word of a known person, or an acronym of a longer name.
       const found = [bySurname.get(k), /^\p{Lu}{2,}$/u.test(m.text) ? byInitials.get(m.text) : undefined, ORG_WORDS.has(k) ? byHeadWord.get(k) : undefined];
@@ -336,6 +344,7 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
       if (words.length > 1) {
         const last = key(words.at(-1)!);
         if (g.type === 'person') remember(bySurname, last, g);
+        if (g.type === 'person' && words.length === 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!)) remember(byInitialSurname, `${words[0]![0]} ${last}`, g);
         if (g.type === 'organization') remember(byHeadWord, last, g);
         remember(byInitials, initials(g.name), g);
       }
@@ -425,6 +434,6 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
   const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
   return merge(mentions, formerNames(text, mentions)).map((e) => {
     const fullest = e.mentions.find((m) => m.text === e.name) ?? e.mentions[0]!;
-    return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1) };
+    return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase())) };
   });
 }
