@@ -85,16 +85,18 @@ describe('store', () => {
     store.close();
   });
 
-  it('upgrades a database of schema 1: attributions stored before are kept, as said', () => {
+  it('upgrades a database of schema 1: attributions stored before are kept, as said; entities get their last word', () => {
     const path = join(tempDir(), 'v1.db');
     const old = new Database(path);
     old.exec(MIGRATIONS[0]!);
     old.pragma('user_version = 1');
     old.prepare("INSERT INTO articles (id, uid, sha256, source, text, extracted_at) VALUES (1, 'abc', 'abcdef', 'x.txt', 'Tom said hi.', 'now')").run();
     old.prepare("INSERT INTO attributions (article_id, local_id, speaker_name, cue, content, start, end, content_spans, direct) VALUES (1, 'a1', 'Tom', 'said', 'hi', 9, 11, '[]', 0)").run();
+    old.prepare("INSERT INTO entities (name, type, key) VALUES ('Tony Blair', 'person', 'tony blair'), ('Blair', 'person', 'blair')").run();
     old.close();
     const store = Store.open(path);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.prepare('SELECT last_word FROM entities ORDER BY id').all()).toEqual([{ last_word: 'blair' }, { last_word: 'blair' }]);
     expect(store.show('abc')!.attributions.map((a) => [a.content, a.kind])).toEqual([['hi', 'said']]);
     store.close();
   });
@@ -166,5 +168,45 @@ describe('store: another process holding the database', () => {
     expect(() => store.save(seed('001_0182837d26875113.txt'))).toThrow(/another process holds it locked/);
     store.close();
     await exited(holder);
+  });
+});
+
+describe('store: one row per real thing across articles', () => {
+  const doc = (text: string) => extractDocument({ source: `${text.slice(0, 12)}.txt`, bytes: Buffer.from(text) });
+  const people = (store: Store) => store.entities({ type: 'person' }).map((e) => e.name).sort();
+
+  it('folds a bare surname into the one full name that owns it, whichever article comes first', () => {
+    const store = Store.open(join(tempDir(), 'blair.db'));
+    store.save(doc('Mr Blair said the election would be held in May. Blair spoke in Sedgefield.'));
+    store.save(doc('Tony Blair met union leaders in London on Monday. Mr Blair said the talks went well.'));
+    store.save(doc('Blair told reporters that the economy was strong and growing.'));
+    expect(people(store)).toEqual(['Tony Blair']);
+    const row = store.entities({ name: 'Blair' })[0]!;
+    expect(row.articles).toBe(3);
+    // Queries take any form the person goes by, "Mr Blair" included.
+    expect(store.claims({ speaker: 'Mr Blair', minScore: 0 }).length).toBeGreaterThan(0);
+    expect(store.entities({ name: 'Mr Blair' }).map((e) => e.name)).toEqual(['Tony Blair']);
+    store.close();
+  });
+
+  it('keeps two people who share a surname apart, and a bare surname between them on its own', () => {
+    const store = Store.open(join(tempDir(), 'brown.db'));
+    store.save(doc('Gordon Brown presented the budget on Wednesday. Mr Brown said growth was strong.'));
+    store.save(doc('Nick Brown, the chief whip, met MPs on Thursday. Mr Brown said the vote was safe.'));
+    store.save(doc('Brown said the figures would be published next week.'));
+    expect(people(store)).toEqual(['Brown', 'Gordon Brown', 'Nick Brown']);
+    store.close();
+  });
+
+  it('keeps one row for the forms of an organisation: clipped, singular, with or without a suffix', () => {
+    const store = Store.open(join(tempDir(), 'parties.db'));
+    store.save(doc('The Lib Dems want to scrap tuition fees, Charles Kennedy said on Monday.'));
+    store.save(doc('The Liberal Democrats will publish their manifesto in April, the party said.'));
+    store.save(doc('The Labour Party said it would win. Labour leads in the polls by five points.'));
+    store.save(doc('Labour said the economy had grown for 30 quarters in a row.'));
+    const orgs = store.entities({ type: 'organization' }).map((e) => e.name);
+    expect(orgs.filter((n) => /lib/i.test(n))).toEqual(['Liberal Democrats']);
+    expect(orgs.filter((n) => /labour/i.test(n))).toEqual(['Labour Party']);
+    store.close();
   });
 });

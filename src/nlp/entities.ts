@@ -2,6 +2,7 @@
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
 import type { Entity, EntityType, Span } from '../types.js';
 import { weighType } from './entity-types.js';
+import { clips, orgBase } from './name-forms.js';
 import { countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
@@ -323,6 +324,7 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
   const byInitials = new Map<string, Group>();
   const byHeadWord = new Map<string, Group>();
   const byInitialSurname = new Map<string, Group>();
+  const byOrgBase = new Map<string, Group>();
   const remember = (map: Map<string, Group>, k: string, g: Group) => map.has(k) || map.set(k, g);
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
@@ -332,6 +334,11 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
     // "K Campbell" in a team list is the "Kieran Campbell" of the text.
     const initialForm = /^(\p{Lu})\.?\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(m.text);
     if (!g && initialForm) g = byInitialSurname.get(`${initialForm[1]} ${initialForm[2]!.toLowerCase()}`);
+    // "Liberal Democrat" and "Lib Dems" are the "Liberal Democrats"; "Labour" is the "Labour Party".
+    if (!g && (m.type === 'organization' || m.typeWeight <= 1)) {
+      const base = orgBase(m.text);
+      g = byOrgBase.get(base) ?? groups.find((x) => x.type === 'organization' && clips(m.text, x.name));
+    }
     if (!g && m.text.split(/\s+/).length === 1) {
       // A surname or a first word of a known person, or an acronym of a longer name.
       const found = [bySurname.get(k), /^\p{Lu}{2,}$/u.test(m.text) ? byInitials.get(m.text) : undefined, ORG_WORDS.has(k) ? byHeadWord.get(k) : undefined];
@@ -344,6 +351,7 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
       if (words.length > 1) {
         const last = key(words.at(-1)!);
         if (g.type === 'person') remember(bySurname, last, g);
+        if (g.type === 'organization') remember(byOrgBase, orgBase(g.name), g);
         if (g.type === 'person' && words.length === 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!)) remember(byInitialSurname, `${words[0]![0]} ${last}`, g);
         if (g.type === 'organization') remember(byHeadWord, last, g);
         remember(byInitials, initials(g.name), g);

@@ -5,9 +5,13 @@ import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from '
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
+import { withoutHonorific } from '../nlp/name-forms.js';
 import { hostOf } from '../nlp/sources.js';
 import type { ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
+import { EntityIdentity } from './identity.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export { entityKey } from './identity.js';
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NEWSCLAIMS_DB) return resolve(env.NEWSCLAIMS_DB);
@@ -42,14 +46,6 @@ export function retryWhileBusy<T>(fn: () => T, path: string, timeoutMs: number, 
   }
 }
 
-export function entityKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/^the\s+/, '')
-    .replace(/[.\s]+/g, ' ')
-    .trim();
-}
 
 /** Escape LIKE wildcards so a user's "%" or "_" is matched literally. */
 function like(value: string): string {
@@ -88,6 +84,11 @@ export interface ClaimRow {
 export class Store {
   /** Prepared statements of the write path, made once: preparing is a good part of a small insert. */
   private readonly statements = new Map<string, Database.Statement>();
+  private identityCache: EntityIdentity | null = null;
+  /** Which row an article's entity belongs to (made on first use, after migrations). */
+  private get identity(): EntityIdentity {
+    return (this.identityCache ??= new EntityIdentity(this.db));
+  }
 
   private constructor(
     readonly db: Database.Database,
@@ -200,15 +201,11 @@ export class Store {
       ).lastInsertRowid,
     );
     const entityIds = new Map<string, number>();
-    const upsertEntity = this.sql('INSERT INTO entities (name, type, key) VALUES (?, ?, ?) ON CONFLICT (key, type) DO NOTHING');
-    const findEntity = this.sql('SELECT id FROM entities WHERE key = ? AND type = ?');
     const addAlias = this.sql('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
     const addArticleEntity = this.sql('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)');
     const addMention = this.sql('INSERT INTO mentions (article_id, local_entity, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of result.entities) {
-      const key = entityKey(e.name);
-      upsertEntity.run(e.name, e.type, key);
-      const id = (findEntity.get(key, e.type) as { id: number }).id;
+      const id = this.identity.idFor(e);
       entityIds.set(e.id, id);
       for (const alias of [e.name, ...e.aliases]) addAlias.run(id, alias);
       addArticleEntity.run(articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases));
@@ -276,13 +273,14 @@ export class Store {
       where.push(
         `(c.speaker_name LIKE ? ESCAPE '\\' OR c.speaker_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\'))`,
       );
-      params.push(like(f.speaker), like(f.speaker));
+      const who = withoutHonorific(f.speaker);
+      params.push(like(who), like(who));
     }
     if (f.entity) {
       where.push(
         `c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\'))`,
       );
-      params.push(like(f.entity));
+      params.push(like(withoutHonorific(f.entity)));
     }
     if (f.source) {
       where.push(
@@ -337,7 +335,7 @@ export class Store {
     }
     if (f.name) {
       where.push(`e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')`);
-      params.push(like(f.name));
+      params.push(like(withoutHonorific(f.name)));
     }
     const sql = `
       SELECT e.id, e.name, e.type,

@@ -155,6 +155,13 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE attributions ADD COLUMN kind TEXT NOT NULL DEFAULT 'said';
   CREATE INDEX attributions_kind ON attributions(kind);
   `,
+  // 3: an entity's last word, so a bare surname finds the full names that own it ("Blair" → Tony
+  // Blair) through an index. The expression takes what follows the key's last space.
+  `
+  ALTER TABLE entities ADD COLUMN last_word TEXT;
+  UPDATE entities SET last_word = replace(key, rtrim(key, replace(key, ' ', '')), '');
+  CREATE INDEX entities_last_word ON entities(last_word, type);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
