@@ -151,3 +151,22 @@ describe('not names, and one row per person', () => {
     expect(entities.map((e) => e.name)).toEqual(expect.arrayContaining(['R Wilson', 'D Hickie']));
   });
 });
+
+describe('party names and titles', () => {
+  const names = (text: string) => analyze(text).entities.map((e) => `${e.name}/${e.type}`);
+
+  it('splits a party and a title from the person they describe, and drops a bare title', () => {
+    expect(names('Labour MP George Galloway met Tory Liam Fox. The Home Secretary was not there.')).toEqual([
+      'Labour/organization',
+      'George Galloway/person',
+      'Tory/organization',
+      'Liam Fox/person',
+    ]);
+  });
+
+  it('makes one entity of the names of one party, named by the fullest form in the article', () => {
+    const [party, ...rest] = analyze('The Tories said taxes would fall. The Conservatives published their plans on Monday.').entities;
+    expect(rest).toEqual([]);
+    expect([party!.name, party!.aliases]).toEqual(['Conservatives', ['Tories']]);
+  });
+});

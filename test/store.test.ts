@@ -207,6 +207,10 @@ describe('store: one row per real thing across articles', () => {
     const orgs = store.entities({ type: 'organization' }).map((e) => e.name);
     expect(orgs.filter((n) => /lib/i.test(n))).toEqual(['Liberal Democrats']);
     expect(orgs.filter((n) => /labour/i.test(n))).toEqual(['Labour Party']);
+    // Other names of one body (data/aliases.tsv) share its row too.
+    store.save(doc('The Tories said they would cut taxes. Michael Howard said the Conservatives were ready.'));
+    store.save(doc('The Conservative Party launched its manifesto in London on Monday.'));
+    expect(store.entities({ type: 'organization' }).map((e) => e.name).filter((n) => /tor|conserv/i.test(n))).toEqual(['Conservative Party']);
     store.close();
   });
 });

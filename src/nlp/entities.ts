@@ -3,7 +3,7 @@
 import type { Entity, EntityType, Span } from '../types.js';
 import { weighType } from './entity-types.js';
 import { clips, orgBase } from './name-forms.js';
-import { countryNames, demonymSet, knownNames } from './lexicon.js';
+import { canonicalNames, countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
 import type { TermIndex } from './terms.js';
 
@@ -42,7 +42,9 @@ const NOT_NAMES = new Set(
     'april june july august september october november december genai llm llms ml nlp covid-19 q1 q2 q3 q4 ' +
     'first second third fourth fifth sixth seventh eighth ninth tenth last next gmt edt est bst cet rbi era c$ us$ a$ eps ' +
     // Acronyms of things, not names ("a DVD", "PVRs").
-    'dvd dvds pvr pvrs vod mp3 cd cds sms hdtv tvs pcs atm atms'
+    'dvd dvds pvr pvrs vod mp3 cd cds sms hdtv tvs pcs atm atms ' +
+    // Members of a body, not the body: "Labour MP George Galloway" is Labour and George Galloway.
+    'mp mps msp msps mep meps mla mlas'
   ).split(' '),
 );
 // Sentence-initial capitals that never start a name.
@@ -230,19 +232,46 @@ const CHAIN_TITLES = new Set([
   'governor', 'gov', 'secretary', 'minister', 'president', 'chairman', 'chairwoman', 'cardinal', 'senator', 'sen', 'rep', 'judge',
   'democrat', 'republican', 'spokesman', 'spokeswoman', 'director', 'chief', 'ambassador', 'mayor', 'general', 'coach', 'manager', 'captain',
   'economist', 'analyst', 'strategist', 'professor', 'prince', 'princess', 'premier', 'chancellor', 'commissioner', 'prosecutor', 'lawyer',
+  'mp', 'msp', 'mep', 'mla', 'am', 'peer', 'leader', 'treasurer', 'spokesperson', 'whip',
 ]);
+// Titles that follow a party's name: "Labour MP", "Tory leader".
+const PARTY_TITLES = new Set(['mp', 'mps', 'msp', 'msps', 'mep', 'meps', 'mla', 'am', 'peer', 'peers', 'leader', 'treasurer', 'spokesman', 'spokeswoman', 'spokesperson', 'whip', 'candidate', 'councillor']);
+
+// Words that qualify a title: "Home Secretary", "Deputy Prime Minister", "Shadow Chancellor".
+const TITLE_QUALIFIERS = new Set(
+  'home foreign finance prime deputy shadow health education trade industry defence defense culture transport work pensions environment energy interior economy treasury junior first culture media sport northern scottish welsh'.split(' '),
+);
+
+function isBareTitle(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return TITLES.has(words[words.length - 1]!) && !knownNames().has(name.toLowerCase()) && words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || w === 'and' || w === 'of');
+}
 
 /** Split a chain where a title or "of" joins two names: "Foreign Minister David Levy", "Lynn Reaser of Barnett Banks". */
 function splitChain(c: Chain): Chain[] {
   // A role word leading a person's name is no part of it: "Economist Joel Naroff".
   if (c.terms.length >= 3 && c.terms[0]!.tags.has('Actor') && !c.terms[0]!.tags.has('Person') && c.terms[1]!.tags.has('Person')) c = { terms: c.terms.slice(1), honorific: c.terms[0]!.text };
+  // "Labour MP", "Tory leader": a title ending the chain names no one; the party before it stays.
+  const lastLower = c.terms[c.terms.length - 1]!.text.toLowerCase().replace(/\.$/, '');
+  if (c.terms.length >= 2 && PARTY_TITLES.has(lastLower)) c = { terms: c.terms.slice(0, -1), honorific: c.honorific };
   const words = c.terms;
+  // "Tory Liam Fox", "Lib Dem Norman Baker": a party (or other known body) before a person's name.
+  for (let k = 1; k <= 2 && k < words.length - 1; k++) {
+    const prefix = words.slice(0, k).map((w) => w.text).join(' ').toLowerCase();
+    if (knownNames().get(prefix) === 'organization' && (words[k]!.tags.has('FirstName') || words[k]!.tags.has('Honorific'))) {
+      return [{ terms: words.slice(0, k), honorific: null }, ...splitChain({ terms: words.slice(k), honorific: c.honorific })];
+    }
+  }
   for (let i = 0; i < words.length - 1; i++) {
     const lower = words[i]!.text.toLowerCase().replace(/\.$/, '');
     if (CHAIN_TITLES.has(lower) && i + 1 < words.length) {
       const before = words.slice(0, i);
-      const after = words.slice(i + 1);
-      return [...(before.length ? [{ terms: before, honorific: c.honorific }] : []), { terms: after, honorific: words[i]!.text }];
+      let after = words.slice(i + 1);
+      // "Labour MP for Hornsey": after the title comes a constituency, not a person.
+      const seat = /^(?:for|of)$/i.test(after[0]!.text);
+      if (seat) after = after.slice(1);
+      if (!after.length) return before.length ? [{ terms: before, honorific: c.honorific }] : [];
+      return [...(before.length ? [{ terms: before, honorific: c.honorific }] : []), { terms: after, honorific: seat ? null : words[i]!.text }];
     }
     // "Peter Nicol of Scotland" is two names; "Bank of England" and "Duke of Norfolk" are one.
     const head = words[i - 1]?.text.toLowerCase() ?? '';
@@ -417,6 +446,8 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
         span.text += '.';
       }
       if (span.text.length < 2) continue;
+      // "Home Secretary", "Finance Minister": a title with no name is no entity.
+      if (isBareTitle(span.text)) continue;
       const shape = typeOf(span.text, c);
       let type = shape.type;
       let team = false;
@@ -440,8 +471,40 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
   // Within one article, the type of the fullest mention is the shape's guess for all of its forms;
   // then the context of every mention is weighed against it.
   const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
-  return merge(mentions, formerNames(text, mentions)).map((e) => {
+  const entities = merge(mentions, formerNames(text, mentions)).map((e) => {
     const fullest = e.mentions.find((m) => m.text === e.name) ?? e.mentions[0]!;
     return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase())) };
   });
+  return withCanonicalNames(entities);
+}
+
+/**
+ * "Tories", "Tory" and "Conservatives" are the Conservative Party (data/aliases.tsv): entities
+ * whose forms name one body become one, named by its fullest form in the article (the store names
+ * its row as the list does).
+ */
+function withCanonicalNames(entities: Entity[]): Entity[] {
+  const byCanonical = new Map<string, Entity>();
+  const out: Entity[] = [];
+  for (const e of entities) {
+    const canonical = [e.name, ...e.aliases].map((f) => canonicalNames().get(f.toLowerCase())).find(Boolean);
+    if (!canonical || e.type !== 'organization') {
+      out.push(e);
+      continue;
+    }
+    const seen = byCanonical.get(canonical);
+    if (!seen) {
+      const copy = { ...e, aliases: [...e.aliases], mentions: [...e.mentions] };
+      byCanonical.set(canonical, copy);
+      out.push(copy);
+      continue;
+    }
+    const forms = new Set([seen.name, ...seen.aliases, e.name, ...e.aliases]);
+    seen.name = [...forms].reduce((a, b) => (b.length > a.length ? b : a));
+    seen.aliases = [...forms].filter((f) => f !== seen.name);
+    seen.mentions.push(...e.mentions);
+    seen.mentions.sort((a, b) => a.start - b.start);
+  }
+  // Ids stay in order of first mention, without gaps.
+  return out.map((e, i) => ({ ...e, id: `e${i + 1}` }));
 }

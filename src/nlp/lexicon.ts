@@ -76,3 +76,16 @@ export function countryNames(): Set<string> {
   }
   return countries;
 }
+
+let aliases: Map<string, string> | null = null;
+/** Other names of one body ("Tories" → "Conservative Party"), keyed by the lower-cased form (data/aliases.tsv). */
+export function canonicalNames(): Map<string, string> {
+  if (!aliases) {
+    aliases = new Map();
+    for (const [form, name] of dataLines('aliases.tsv')) {
+      aliases.set(form!.toLowerCase(), name!);
+      aliases.set(name!.toLowerCase(), name!);
+    }
+  }
+  return aliases;
+}

@@ -2,13 +2,15 @@
 //  - its name is the row's name (the same key and type);
 //  - one of its forms is already a form of exactly one row of its type ("Blair", known as Tony
 //    Blair's surname, or "Lib Dems" seen beside "Liberal Democrats");
-//  - it is a person known only by a surname, and exactly one full name of the database owns it;
+//  - it is a person known only by a surname, and one full name of the database owns it: the only
+//    one, or one named in five times as many articles as any other (Tony Blair over Cherie Blair);
 //  - it is an organisation whose name clips, or is clipped by, one row's ("Lib Dems" / "Liberal
 //    Democrats") or differs only in a suffix or a plural ("Labour Party" / "Labour").
 // When a fuller name arrives after its short form, the short row is folded into the full one, so
-// the order articles come in does not decide the rows. Two people who share a surname stay apart:
-// a surname joins a full name only where that name is the one owner of the surname.
+// the order articles come in does not decide the rows. Two people who share a surname stay apart
+// (Gordon Brown and Nick Brown); a bare "Brown" joins one of them only where it owns the surname.
 import type Database from 'better-sqlite3';
+import { canonicalNames } from '../nlp/lexicon.js';
 import { clips, orgBase } from '../nlp/name-forms.js';
 import type { Entity } from '../types.js';
 
@@ -35,15 +37,21 @@ export class EntityIdentity {
       // Keys in a range use the (key, type) index: every key starting with these letters.
       byPrefix: sql('SELECT id, name, key FROM entities WHERE key >= ? AND key < ? AND type = ?'),
       // Full names (two words or more) ending in this surname.
-      ownersOfSurname: sql("SELECT id, name, key FROM entities WHERE last_word = ? AND type = 'person' AND key <> last_word"),
+      ownersOfSurname: sql(
+        "SELECT e.id, e.name, e.key, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles FROM entities e WHERE e.last_word = ? AND e.type = 'person' AND e.key <> e.last_word ORDER BY articles DESC",
+      ),
       rename: sql('UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?'),
       addAlias: sql('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)'),
     };
   }
 
   /** The row this article's entity belongs to, made when there is none. */
-  idFor(e: Entity): number {
+  idFor(article: Entity): number {
+    // A body with other names (data/aliases.tsv) has one row, named as the list names it.
+    const canonical = article.type === 'organization' ? [article.name, ...article.aliases].map((f) => canonicalNames().get(f.toLowerCase())).find(Boolean) : undefined;
+    const e = canonical && canonical !== article.name ? { ...article, name: canonical, aliases: [article.name, ...article.aliases] } : article;
     const key = entityKey(e.name);
+    if (e.type === 'person' && key.includes(' ')) this.touched.add(lastWord(key));
     const exact = this.st.exact.get(key, e.type) as { id: number } | undefined;
     if (exact) return exact.id;
     // A bare surname goes by who owns it, never by an alias another article gave it.
@@ -70,10 +78,7 @@ export class EntityIdentity {
   }
 
   private byShortForm(e: Entity, key: string): { id: number; name: string } | null {
-    if (e.type === 'person' && !key.includes(' ')) {
-      const owners = this.st.ownersOfSurname.all(key) as Array<{ id: number; name: string }>;
-      return owners.length === 1 ? owners[0]! : null;
-    }
+    if (e.type === 'person' && !key.includes(' ')) return this.ownerOf(key);
     if (e.type === 'organization') {
       const prefix = key.slice(0, 3);
       const candidates = this.st.byPrefix.all(prefix, `${prefix}\uffff`, 'organization') as Array<{ id: number; name: string }>;
@@ -83,23 +88,38 @@ export class EntityIdentity {
     return null;
   }
 
-  /** A new full name takes in the rows of its short forms made before it ("Blair", "Lib Dems"). */
+  /** The full name that owns a surname: the only one, or one in five times the articles of the next. */
+  private ownerOf(surname: string): { id: number; name: string } | null {
+    const owners = this.st.ownersOfSurname.all(surname) as Array<{ id: number; name: string; articles: number }>;
+    if (owners.length === 1) return owners[0]!;
+    if (owners.length > 1 && owners[0]!.articles >= 3 && owners[0]!.articles >= 5 * owners[1]!.articles) return owners[0]!;
+    return null;
+  }
+
+  /** Surnames whose owner may have changed in this transaction: see consolidate(). */
+  private readonly touched = new Set<string>();
+
+  /**
+   * A new organisation's name takes in the rows of its short forms made before it ("Lib Dems"); bare
+   * surnames are settled at the end of the transaction, once every name of the batch is counted.
+   */
   private foldShortForms(id: number, e: Entity, key: string): void {
-    const shortRows: number[] = [];
-    if (e.type === 'person' && key.includes(' ')) {
-      const surname = lastWord(key);
-      const bare = this.st.exact.get(surname, 'person') as { id: number } | undefined;
-      // Only when no other full name owns the surname: Gordon Brown and Nick Brown keep "Brown" apart.
-      const others = (this.st.ownersOfSurname.all(surname) as Array<{ id: number }>).filter((o) => o.id !== id);
-      if (bare && !others.length) shortRows.push(bare.id);
-    }
     if (e.type === 'organization') {
       const prefix = key.slice(0, 3);
       for (const c of this.st.byPrefix.all(prefix, `${prefix}\uffff`, 'organization') as Array<{ id: number; name: string }>) {
-        if (c.id !== id && c.name.length < e.name.length && (orgBase(c.name) === orgBase(e.name) || clips(c.name, e.name))) shortRows.push(c.id);
+        if (c.id !== id && c.name.length < e.name.length && (orgBase(c.name) === orgBase(e.name) || clips(c.name, e.name))) this.fold(c.id, id);
       }
     }
-    for (const from of shortRows) this.fold(from, id);
+  }
+
+  /** Fold each bare-surname row touched by this transaction into its surname's owner, if one owns it now. */
+  consolidate(): void {
+    for (const surname of this.touched) {
+      const bare = this.st.exact.get(surname, 'person') as { id: number } | undefined;
+      const owner = bare ? this.ownerOf(surname) : null;
+      if (bare && owner) this.fold(bare.id, owner.id);
+    }
+    this.touched.clear();
   }
 
   /** Every reference to row `from` now points at row `into`; `from` is gone. */

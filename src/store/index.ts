@@ -253,7 +253,11 @@ export class Store {
    * or absent). Another process holding the write lock is waited for, then retried.
    */
   saveMany(results: ArticleResult[]): StoreStatus[] {
-    const write = this.db.transaction(() => results.map((r) => this.writeArticle(r)));
+    const write = this.db.transaction(() => {
+      const statuses = results.map((r) => this.writeArticle(r));
+      this.identity.consolidate();
+      return statuses;
+    });
     return retryWhileBusy(() => write.immediate(), this.path, this.busyTimeoutMs);
   }
 

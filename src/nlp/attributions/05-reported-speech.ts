@@ -80,7 +80,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
       // the move" states no content.
-      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
+      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
