@@ -15,3 +15,6 @@ export class StoreError extends Error {}
 
 /** The command line is wrong (exit code 2). */
 export class UsageError extends Error {}
+
+/** An id prefix that several articles share; the message names some of them (exit code 1). */
+export class AmbiguousArticleError extends StoreError {}

@@ -107,7 +107,8 @@ export interface Extraction {
   claims: Claim[];
 }
 
-export type StoreStatus = 'stored' | 'updated' | 'not stored';
+/** `unchanged`: the text was stored already, and the stored record is what is printed. */
+export type StoreStatus = 'stored' | 'updated' | 'unchanged' | 'not stored';
 
 /** One article as printed and stored: the JSON contract. */
 export interface ArticleResult extends Extraction {

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileS
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../src/types.js';
-import { ARTICLES, ROOT, contractProblems, run, tempDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { ARTICLES, BIN, ROOT, contractProblems, run, tempDir, writeArticles } from './helpers.js';
 
 const lines = (s: string) => s.split('\n').filter(Boolean);
 
@@ -35,11 +36,14 @@ describe('newsclaims extract', () => {
   it('skips articles already stored, and with --force says they were updated', () => {
     const again = run(['extract', ARTICLES, '--db', db]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('');
+    // The stored records come back, in input order, marked unchanged.
+    const stored = lines(again.stdout).map((l) => JSON.parse(l) as ArticleResult);
+    expect(stored.map((r) => [r.article.id, r.status])).toEqual(results.map((r) => [r.article.id, 'unchanged']));
+    expect(stored[1]!.claims).toEqual(results[1]!.claims);
     expect(again.stderr).toMatch(/^0 articles, 0 claims, 0 failed, 4 unchanged \(skipped\)/);
     const r = run(['extract', join(ARTICLES, '002_c9b2537f039fadbd.txt'), '--db', db, '--format', 'json', '--force']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).status).toBe('updated');
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ status: 'updated' })]);
   });
 
   it('reads NDJSON records and runs a pool of workers with results in input order', () => {
@@ -63,10 +67,12 @@ describe('newsclaims extract', () => {
     ]);
   });
 
-  it('reads stdin, and prints a single JSON document for one input', () => {
+  it('reads stdin, and prints an array of one for one input', () => {
     const r = run(['extract', '-', '--no-store', '--format', 'json'], { input: 'Apple said that it would open three new stores in India next year.' });
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as ArticleResult;
+    const all = JSON.parse(r.stdout) as ArticleResult[];
+    expect(all).toHaveLength(1);
+    const doc = all[0]!;
     expect(doc.article.source).toBe('stdin');
     expect(doc.status).toBe('not stored');
     expect(doc.attributions[0]).toMatchObject({ speaker: { name: 'Apple' }, direct: false });
@@ -74,7 +80,8 @@ describe('newsclaims extract', () => {
 
   it('reads HTML files and turns their links into sources', () => {
     const r = run(['extract', join(ROOT, 'fixtures/html/council-budget.html'), '--no-store', '--format', 'json']);
-    const doc = JSON.parse(r.stdout) as ArticleResult;
+    const [doc] = JSON.parse(r.stdout) as ArticleResult[];
+    if (!doc) throw new Error('no article printed');
     expect(doc.article.title).toBe('Council approves £28.7m flood defence plan');
     expect(doc.sources.find((s) => s.kind === 'url')).toMatchObject({ name: 'nao.example', mentions: [{ text: 'National Audit Office' }] });
     expect(contractProblems(doc)).toEqual([]);
@@ -197,5 +204,67 @@ describe('errors and exit codes', () => {
     const r = run(['extract', '-', '--no-store', '--quiet'], { input: '' });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("newsclaims: cannot read 'stdin': empty input\n");
+  });
+});
+
+describe('a well-behaved command line', () => {
+  const shell = (cmd: string) => spawnSync('bash', ['-o', 'pipefail', '-c', cmd], { encoding: 'utf8', env: { ...process.env, NEWSCLAIMS_DB: '' } });
+  const db = join(tempDir(), 'cli.db');
+  beforeAll(() => {
+    const dir = join(tempDir(), 'in');
+    writeArticles(dir, 24, 'cli');
+    expect(run(['extract', dir, '--db', db, '--quiet']).code).toBe(0);
+  });
+
+  it('ends quietly when the reader closes the pipe', () => {
+    for (const cmd of [`claims --all --db ${db}`, `search council --db ${db}`, `extract ${ARTICLES} --no-store`, '--help']) {
+      const r = shell(`node ${BIN} ${cmd} | head -1`);
+      expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+      expect(r.status).toBe(0);
+      expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('refuses an id prefix that several articles share, naming some of them', () => {
+    const ids = lines(run(['articles', '--db', db]).stdout).map((l) => JSON.parse(l).id as string);
+    // 24 ids over 16 hex digits: two share a first digit.
+    const shared = ids.map((id) => id[0]!).find((c, i, all) => all.indexOf(c) !== i)!;
+    const r = run(['show', shared, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^newsclaims: '${shared}' matches \\d+ articles \\(${shared}[0-9a-f]{11}, ${shared}[0-9a-f]{11}.*\\); give more of the id\\n$`));
+    const unique = ids[0]!.slice(0, 10);
+    expect(run(['show', unique, '--db', db]).code).toBe(0);
+  });
+
+  it('counts a text twice in one batch once, the same with any number of jobs', () => {
+    const dir = tempDir();
+    writeArticles(dir, 10, 'dup');
+    writeFileSync(join(dir, 'copy.txt'), readFileSync(join(dir, 'article-003.txt')));
+    for (const jobs of ['1', '2']) {
+      const r = run(['extract', dir, '--no-store', '--jobs', jobs]);
+      const statuses = lines(r.stdout).map((l) => JSON.parse(l).status);
+      expect(statuses.filter((x) => x === 'not stored')).toHaveLength(10);
+      expect(statuses.filter((x) => x === 'unchanged')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^10 articles, \d+ claims, 0 failed, 1 unchanged/);
+    }
+  });
+
+  it('refuses NDJSON in an article file, an empty record and a database URL it does not support', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'records.txt'), '{"text": "The mayor said the bridge will open."}\n{"text": "The council agreed."}\n');
+    expect(run(['extract', join(dir, 'records.txt'), '--no-store']).stderr).toMatch(/NDJSON records, not an article \(read them with --from-ndjson\)/);
+    expect(run(['extract', '--from-ndjson', '--no-store'], { input: '{"text": ""}\n' }).stderr.split('\n')[0]).toBe(`newsclaims: cannot read 'stdin:1': the record's "text" is empty`);
+    const pg = run(['stats', '--db', 'postgres://localhost/news']);
+    expect(pg.code).toBe(2);
+    expect(pg.stderr).toBe("newsclaims: --db 'postgres://localhost/news': postgres:// databases are not supported; give the path of a SQLite file\n");
+    expect(existsSync('postgres:')).toBe(false);
+  });
+
+  it('says "1 attribution" and "1 source", and shows examples in every help', () => {
+    const r = run(['extract', '-', '--no-store', '--format', 'table'], { input: 'The mayor said the bridge would open in May, according to the Riverside Gazette.' });
+    expect(r.stdout).not.toMatch(/\b1 (attributions|sources|claims)\b/);
+    expect(run(['stats', '--help']).stdout).toMatch(/Examples?:/);
+    // --jobs says its default once, in words.
+    expect(run(['extract', '--help']).stdout).toMatch(/--jobs <n>\s+worker threads \(default: the number of cores\)\n/);
   });
 });

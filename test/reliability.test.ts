@@ -40,7 +40,9 @@ describe('the database survives crashes and concurrent use', () => {
 
     const again = await runAsync(['extract', inputs, '--db', db, '--quiet']);
     expect(again.code).toBe(0);
-    expect(again.stdout.split('\n').filter(Boolean)).toHaveLength(150 - stored);
+    const resumed = again.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as ArticleResult).status);
+    expect(resumed.filter((x) => x === 'stored')).toHaveLength(150 - stored);
+    expect(resumed.filter((x) => x === 'unchanged')).toHaveLength(stored);
     const final = new Database(db, { readonly: true });
     expect((final.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(150);
     final.close();

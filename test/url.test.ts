@@ -71,14 +71,14 @@ describe('extract from URLs', () => {
   it('fetches a page, follows a redirect and stores the final URL', async () => {
     const r = await runAsync(['extract', `${base}/moved`, '--no-store', '--format', 'json']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as ArticleResult;
+    const [doc] = JSON.parse(r.stdout) as ArticleResult[];
     expect(doc.article).toMatchObject({ source: `${base}/moved`, url: `${base}/article`, title: 'Bridge to open in May' });
     expect(doc.claims[0]!.text).toContain('bridge will open in May');
   });
 
   it('decodes the charset the server declares', async () => {
     const r = await runAsync(['extract', `${base}/latin1`, '--no-store', '--format', 'json']);
-    expect(JSON.parse(r.stdout).article.text).toMatch(/^Café owners in Montréal/);
+    expect(JSON.parse(r.stdout)[0].article.text).toMatch(/^Café owners in Montréal/);
   });
 
   it('fails each bad URL with a one-line reason and goes on with the rest', async () => {

@@ -32,12 +32,25 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
   const raw = decodeText(doc.bytes, charset);
   const url = doc.url ?? (/^https?:\/\//i.test(doc.source) ? doc.source : null);
   if (doc.html === undefined && isJsonDocument(raw)) throw new Error('a JSON document, not an article (records go in with --from-ndjson)');
+  if (doc.html === undefined && isNdjson(raw)) throw new Error('NDJSON records, not an article (read them with --from-ndjson)');
   const html = doc.html ?? looksLikeHtml(raw, doc.contentType ?? null);
   const parsed = html ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
   for (const [k, v] of Object.entries(doc.meta ?? {})) if (typeof v === 'string' && v) (parsed.meta as unknown as Record<string, string>)[k] = v;
   if (!parsed.text.trim()) throw new Error('no article text found in it');
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };
+}
+
+/** Lines of JSON objects, whatever the file is called. */
+function isNdjson(text: string): boolean {
+  const lines = text.trim().split('\n', 5).filter((l) => l.trim());
+  if (!lines.length || !lines.every((l) => /^\s*\{.*\}\s*$/.test(l))) return false;
+  try {
+    for (const l of lines) JSON.parse(l);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isJsonDocument(text: string): boolean {

@@ -1,7 +1,6 @@
 // `newsclaims extract`: inputs → worker pool → SQLite in batched transactions → printed results,
 // with progress on a terminal, resume by SHA-256, and a clean stop on Ctrl-C.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { processAll } from '../batch/pool.js';
 import { UsageError } from '../errors.js';
 import type { InputItem } from '../ingest/index.js';
@@ -31,6 +30,9 @@ export interface ExtractOptions {
 
 interface Helpers {
   out: (s: string) => void;
+  /** Has the reader of stdout gone (a closed pipe)? */
+  readerGone: () => boolean;
+  onReaderGone: (listener: () => void) => void;
   fail: (message: string) => void;
   formatOf: (f: Format | undefined) => Format;
   dbPath: (opt: string | undefined) => string;
@@ -71,29 +73,48 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   };
   process.on('SIGINT', onSigint);
 
+  // A reader that closes the pipe ("| head") ends the batch like Ctrl-C, quietly: what is done is
+  // committed, nothing more is printed.
+  h.onReaderGone(() => {
+    stop.requested = true;
+  });
+
   const collected: ArticleResult[] = [];
-  let pending: ArticleResult[] = [];
+  /** Results in input order; a new one waits for its commit, a stored one ("unchanged") only for its turn. */
+  let pending: Array<{ result: ArticleResult; save: boolean }> = [];
   let lastFlush = Date.now();
   const counts = { articles: 0, claims: 0, failed: 0, skipped: 0 };
+  // Texts met in this run: a second copy in one batch is the first one, unchanged, whatever --jobs is.
+  const seen = new Set<string>();
   const print = (r: ArticleResult) => {
-    counts.articles++;
-    counts.claims += r.claims.filter((c) => c.score >= opts.threshold).length;
+    if (h.readerGone()) return;
     if (format === 'ndjson') h.out(JSON.stringify(r));
     else if (format === 'json') collected.push(r);
     else {
       progress?.clear();
-      h.out(`${counts.articles > 1 ? '\n' : ''}${articleSummary(r, opts.threshold)}`);
+      h.out(`${counts.articles + counts.skipped > 1 ? '\n' : ''}${articleSummary(r, opts.threshold)}`);
     }
   };
   const flush = () => {
     if (!pending.length) return;
-    const statuses = store ? store.saveMany(pending) : pending.map(() => 'not stored' as const);
-    pending.forEach((r, i) => {
-      r.status = statuses[i];
-      print(r);
-    });
+    const toSave = pending.filter((p) => p.save).map((p) => p.result);
+    const statuses = store ? store.saveMany(toSave) : toSave.map(() => 'not stored' as const);
+    let i = 0;
+    for (const p of pending) {
+      if (p.save) {
+        p.result.status = statuses[i++];
+        counts.articles++;
+        counts.claims += p.result.claims.filter((c) => c.score >= opts.threshold).length;
+      } else counts.skipped++;
+      print(p.result);
+    }
     pending = [];
     lastFlush = Date.now();
+  };
+  /** The stored record of a text extracted before, to print as "unchanged". */
+  const unchanged = (sha256: string, fallback: ArticleResult | null): ArticleResult | null => {
+    const r = store?.show(sha256) ?? fallback;
+    return r ? { ...r, status: 'unchanged' } : null;
   };
 
   try {
@@ -105,9 +126,16 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
         counts.failed++;
         progress?.clear();
         h.fail(o.message);
-      } else if (o.kind === 'skipped') counts.skipped++;
-      else {
-        pending.push(o.result);
+      } else {
+        const sha = o.kind === 'skipped' ? o.sha256 : o.result.article.sha256;
+        if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true });
+        else {
+          // Stored before this run, or a copy of a text earlier in it: flush first so the store has it.
+          if (seen.has(sha)) flush();
+          const r = unchanged(sha, o.kind === 'result' ? o.result : null);
+          if (r) pending.push({ result: r, save: false });
+        }
+        seen.add(sha);
         if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) flush();
       }
       progress?.tick(counts);
@@ -117,19 +145,10 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
     process.off('SIGINT', onSigint);
     store?.close();
   }
-  if (format === 'json') {
-    const single = inputs.length === 1 && collected.length === 1 && (inputs[0] === '-' || /^https?:/i.test(inputs[0]!) || !(await isDirectory(inputs[0]!)));
-    h.out(JSON.stringify(single ? collected[0] : collected, null, 2));
-  }
+  if (h.readerGone()) return counts.failed ? 1 : 0;
+  // One shape for every input: an array, even for one article.
+  if (format === 'json') h.out(JSON.stringify(collected, null, 2));
   progress?.finish(counts, dbFile, stop.requested);
   if (stop.requested) return 130;
   return counts.failed ? 1 : 0;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -43,10 +43,28 @@ const dbOption = () => new Option('--db <path>', 'database file (default: $NEWSC
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   let exitCode = 0;
-  const out = (s: string) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  // A reader closing the pipe ("newsclaims claims | head -1") is no error: stop writing, end quietly.
+  let readerGone = false;
+  const readerGoneListeners: Array<() => void> = [];
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    if (readerGone) return;
+    readerGone = true;
+    for (const l of readerGoneListeners) l();
+  });
+  const write = (s: string) => {
+    if (!readerGone) io.stdout.write(s);
+  };
+  const out = (s: string) => write(s.endsWith('\n') ? s : `${s}\n`);
   const fail = (message: string) => io.stderr.write(`newsclaims: ${message}\n`);
   const formatOf = (f: Format | undefined): Format => f ?? defaultFormat(io.stdout.isTTY);
-  const dbPath = (opt: string | undefined) => opt ?? defaultDbPath(io.env);
+  const dbPath = (opt: string | undefined) => {
+    const path = opt ?? defaultDbPath(io.env);
+    // "postgres://…" is a server, not a file name: refuse it rather than make a folder "postgres:".
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path)?.[1];
+    if (scheme) throw new UsageError(`--db '${path}': ${scheme}:// databases are not supported; give the path of a SQLite file`);
+    return path;
+  };
   const termWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 120);
   const openStore = (opt: string | undefined, create = false) => Store.open(dbPath(opt), { create, readonly: !create });
 
@@ -57,7 +75,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       else out(table(rows, columns, termWidth()));
     } else {
       const s = serialize(rows as Array<Record<string, unknown>>, format);
-      if (s) io.stdout.write(s);
+      if (s) write(s);
     }
   };
 
@@ -67,7 +85,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
+      writeOut: (s) => write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`newsclaims: ${s.replace(/^error: /, '').trim()}\n`),
     });
@@ -80,7 +98,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption(false))
     .option('--no-store', 'print only; do not write the database')
     .option('--from-ndjson [file]', 'read {"text"|"html", "url", "title", ...} records, one per line, from a file or stdin')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt, availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt)
     .option('--force', 'extract again articles whose text is already stored')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
@@ -92,7 +110,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson\n  $ newsclaims extract $(cat urls.txt) --concurrency 8 --timeout 10',
     )
     .action(async (inputs: string[], opts: ExtractOptions) => {
-      exitCode = await extract(inputs, opts, io, { out, fail, formatOf, dbPath, openStore });
+      exitCode = await extract(inputs, { ...opts, jobs: opts.jobs ?? availableParallelism() }, io, { out, fail, formatOf, dbPath, openStore, readerGone: () => readerGone, onReaderGone: (l) => readerGoneListeners.push(l) });
     });
 
   program
@@ -249,13 +267,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .description('counts of what is stored, and the database path')
     .addOption(formatOption())
     .addOption(dbOption())
+    .addHelpText('after', '\nExamples:\n  $ newsclaims stats\n  $ newsclaims stats --db archive.db --format json')
     .action((opts: { format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
         const s = store.stats();
         const format = formatOf(opts.format);
         if (format === 'table') out(Object.entries(s).map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n'));
-        else io.stdout.write(serialize([s], format));
+        else write(serialize([s], format));
       } finally {
         store.close();
       }

@@ -23,6 +23,10 @@ export async function* ndjsonRecords(stream: NodeJS.ReadableStream, name: string
       yield { source: where, kind: 'file', error: 'the record has no "text" or "html" string' };
       continue;
     }
+    if (!body.trim()) {
+      yield { source: where, kind: 'file', error: `the record's "${typeof rec.html === 'string' ? 'html' : 'text'}" is empty` };
+      continue;
+    }
     const meta: Record<string, string> = {};
     for (const k of META) if (typeof rec[k] === 'string') meta[k] = rec[k] as string;
     const source = meta.url ?? where;

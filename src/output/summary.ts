@@ -11,8 +11,8 @@ export function articleSummary(r: ArticleResult, threshold: number): string {
   if (meta) lines.push(`  ${meta}`);
   const shown = r.claims.filter((c) => c.score >= threshold);
   lines.push(
-    `  ${r.entities.length} entities, ${r.attributions.length} attributions (${r.attributions.filter((x) => x.direct).length} direct), ` +
-      `${r.sources.length} sources, ${shown.length} claims (${r.claims.length - shown.length} below threshold)`,
+    `  ${count(r.entities.length, 'entity', 'entities')}, ${count(r.attributions.length, 'attribution')} (${r.attributions.filter((x) => x.direct).length} direct), ` +
+      `${count(r.sources.length, 'source')}, ${count(shown.length, 'claim')} (${r.claims.length - shown.length} below threshold)`,
   );
   const sourceName = new Map(r.sources.map((s) => [s.id, s.kind === 'url' ? s.name : s.name]));
   for (const c of shown) {
@@ -23,4 +23,9 @@ export function articleSummary(r: ArticleResult, threshold: number): string {
     lines.push(`  • ${who}${text}${hedge}${cites}`);
   }
   return lines.join('\n');
+}
+
+/** "1 claim", "2 claims". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

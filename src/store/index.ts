@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { StoreError } from '../errors.js';
+import { AmbiguousArticleError, StoreError } from '../errors.js';
 import { withoutHonorific } from '../nlp/name-forms.js';
 import { hostOf } from '../nlp/sources.js';
 import type { ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
@@ -261,9 +261,19 @@ export class Store {
     return retryWhileBusy(() => write.immediate(), this.path, this.busyTimeoutMs);
   }
 
+  /**
+   * An article by id, sha256, source or URL, or by an id prefix that only one article has. A prefix
+   * several articles share is an error that names a few of them.
+   */
   private findArticle(ref: string): { id: number } | undefined {
-    return (this.db.prepare('SELECT id FROM articles WHERE uid = ? OR sha256 = ? OR source = ? OR url = ?').get(ref, ref, ref, ref) ??
-      this.db.prepare("SELECT id FROM articles WHERE uid LIKE ? ESCAPE '\\' ORDER BY id LIMIT 1").get(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as { id: number } | undefined;
+    const exact = this.db.prepare('SELECT id FROM articles WHERE uid = ? OR sha256 = ? OR source = ? OR url = ?').get(ref, ref, ref, ref) as { id: number } | undefined;
+    if (exact) return exact;
+    const matches = this.db.prepare("SELECT id, uid FROM articles WHERE uid LIKE ? ESCAPE '\\' ORDER BY uid LIMIT 6").all(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as Array<{ id: number; uid: string }>;
+    if (matches.length > 1) {
+      const total = (this.db.prepare("SELECT count(*) AS n FROM articles WHERE uid LIKE ? ESCAPE '\\'").get(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { n: number }).n;
+      throw new AmbiguousArticleError(`'${ref}' matches ${total} articles (${matches.slice(0, 5).map((m) => m.uid).join(', ')}${total > 5 ? ', …' : ''}); give more of the id`);
+    }
+    return matches[0];
   }
 
   claims(f: ClaimFilter): ClaimRow[] {
