@@ -375,3 +375,14 @@ describe('a speaker is someone, or nothing', () => {
     expect(a?.speakerText).toBe('campaign aides');
   });
 });
+
+describe('quotes signed with a dash', () => {
+  it('give a quote followed by "― Name" to that name, and a dash inside a sentence to no one', () => {
+    const text = '“The council has ignored us for ten years.” ― Ana Reyes\n“We will keep protesting until it listens.”— Tom Hale.\nThe march ended at noon.';
+    expect(attributions(text).map((a) => [a.speaker?.name, a.cue, a.direct])).toEqual([
+      ['Ana Reyes', '―', true],
+      ['Tom Hale', '—', true],
+    ]);
+    expect(attributions('The stadium is known as “the fortress” — a nickname that stuck.')).toEqual([]);
+  });
+});

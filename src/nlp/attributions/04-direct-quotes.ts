@@ -76,6 +76,15 @@ export function directQuotes(ctx: AttributionContext): void {
         }
       }
     }
+    // “…” ― Sonya Herridge: a dash after the quote signs it, as under an epigraph or a reader's comment.
+    if (!draft) {
+      const sign = /^[\s\u00a0]*([―—–]|--)[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*)(?:[\s\u00a0]+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|del|bin|al)){0,4})[\s\u00a0]*(?:[.,;]|\n|$)/u.exec(text.slice(last.close, last.close + 120));
+      if (sign) {
+        const start = last.close + sign[0].indexOf(sign[2]!, sign[1]!.length);
+        const sp = speakerAfter(text, start, start + sign[2]!.length, mentions) ?? { start, end: start + sign[2]!.length, text: sign[2]!, role: null };
+        draft = { speaker: sp, cue: sign[1]!, channel: null, pieces, direct: true, covers: [first.open, start + sign[2]!.length] };
+      }
+    }
     // "Name, Outlet: “…”" at the start of a paragraph: the colon is the cue.
     if (!draft && sent) {
       const para = paras[first.paragraph]!;
