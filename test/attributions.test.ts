@@ -386,3 +386,20 @@ describe('quotes signed with a dash', () => {
     expect(attributions('The stadium is known as “the fortress” — a nickname that stuck.')).toEqual([]);
   });
 });
+
+describe('more reported speech', () => {
+  it('takes no title in quotes for a quote, and reads the statement after it', () => {
+    const text = 'On “Fox News Sunday,” Governor Mike Pence said his running mate had only wanted to mock the other side.';
+    expect(attributions(text).map(brief)).toEqual([{ speaker: 'Mike Pence', content: 'his running mate had only wanted to mock the other side', direct: false }]);
+  });
+
+  it('reads a verb the tagger takes for a plural ("Trump favors …")', () => {
+    expect(attributions('Ana Reyes spoke in Ohio. She said Tom Hale favors a “strongman approach.”').map((a) => a.content)).toEqual(['Tom Hale favors a “strongman approach.”']);
+  });
+
+  it('leaves a dateline out of the content', () => {
+    expect(attributions('WASHINGTON ― The new rules are an insult to every small business, top black lawmakers said.').map((a) => a.content)).toEqual([
+      'The new rules are an insult to every small business',
+    ]);
+  });
+});

@@ -34,7 +34,9 @@ export function directQuotes(ctx: AttributionContext): void {
     // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
     const quoted = text.slice(last.open, last.close).replace(/[”"’»\s]+$/, '');
     const endsClause = /[,!?…]$/.test(quoted) || /^\s*[,—–]/.test(tag);
-    if (!/^\s*[.!?;:]/.test(tag)) {
+    // A title in quotes is nobody's words: 'On “Fox News Sunday,” Mike Pence said …'.
+    const titleInQuotes = group.length === 1 && /^(?:\p{Lu}[\p{L}'’.-]*[\s,]*){2,6}$/u.test(pieces[0]!.text) && !/[.!?]$/.test(pieces[0]!.text);
+    if (!titleInQuotes && !/^\s*[.!?;:]/.test(tag)) {
       for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
         const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
         const pre = text.slice(tagFrom + lead, hit.cueStart);

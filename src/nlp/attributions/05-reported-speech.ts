@@ -5,6 +5,7 @@ import type { Span } from '../../types.js';
 import { NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
 import { CLAUSE_CUES, contentEnd, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
 import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
+import type { TaggedTerm } from '../terms.js';
 import type { AttributionContext } from './context.js';
 
 export function reportedSpeech(ctx: AttributionContext): void {
@@ -75,7 +76,9 @@ export function reportedSpeech(ctx: AttributionContext): void {
         // "…, X said." / "…, e-commerce minister X says." The content is the clause before the speaker.
         const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
         const comma = /,\s*([^,]*)$/.exec(lead);
-        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && afterWords <= 4) contentSpan = trimSpan(text, s.start, s.start + comma.index);
+        // A dateline opening the sentence ("WASHINGTON ― …") is not what was said.
+        const dateline = /^\p{Lu}[\p{Lu} .,'-]{2,40}\s*(?:\([^)]{1,20}\))?\s*[―—–-]{1,2}\s+/u.exec(lead)?.[0].length ?? 0;
+        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && afterWords <= 4) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
@@ -86,7 +89,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
       // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
       const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
-      if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !index.within(contentSpan.start, contentSpan.end).some((t) => t.tags.has('Verb'))) continue;
+      if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !hasVerb(index.within(contentSpan.start, contentSpan.end))) continue;
       // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
       const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
       if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
@@ -149,4 +152,12 @@ function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: Mentio
   const content = trimSpan(text, para.start + m[0].length, para.end);
   if (!content || content.text.split(/\s+/).length < 3) return null;
   return { speaker: { start: labelStart, end: labelStart + label.length, text: label, role: null }, content };
+}
+
+/**
+ * Whether words hold a verb. The tagger reads some verbs after a name as plural nouns ("Trump favors
+ * a strongman approach"); a plural right after a singular noun or a name is taken for the verb.
+ */
+function hasVerb(terms: TaggedTerm[]): boolean {
+  return terms.some((t, i) => t.tags.has('Verb') || (i > 0 && t.tags.has('Plural') && /s$/.test(t.text) && (terms[i - 1]!.tags.has('ProperNoun') || terms[i - 1]!.tags.has('Singular'))));
 }
