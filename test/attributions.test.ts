@@ -403,3 +403,24 @@ describe('more reported speech', () => {
     ]);
   });
 });
+
+describe('speaker resolution: owners, parties, authors', () => {
+  const speakers = (text: string) => attributions(text).map((a) => a.speaker?.name ?? null);
+
+  it('gives "its chief" to the chief of the organisation "its" stands for', () => {
+    const text = 'Acme Holdings bosses held talks with the Riverside Exchange, its chief has said. Riverside Exchange chief executive Clara Furse and Acme Holdings chief executive Werner Seifert met on Friday.';
+    expect(speakers(text)[0]).toBe('Werner Seifert');
+  });
+
+  it('gives "the party" to a party the article named', () => {
+    const text = 'Students met the Liberal Democrats in Leeds. The party says the votes of students can win it 27 seats.';
+    expect(speakers(text)).toEqual(['Liberal Democrats']);
+  });
+
+  it('gives an unnamed document to the one author the article names, and joint authors together', () => {
+    const sole = 'Fast web access is changing how people use the net, research suggests. A report by think-tank Demos looked at 1,000 users.';
+    expect(speakers(sole)).toEqual(['Demos']);
+    const joint = 'The report, carried out by consultants Booz Allen Hamilton and HI Europe, was published on Monday. The report suggests that 69% of firms use broadband.';
+    expect(speakers(joint).at(-1)).toBe('Booz Allen Hamilton and HI Europe');
+  });
+});

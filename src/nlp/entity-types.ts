@@ -22,7 +22,8 @@ const CUES: Cue[] = [
   // "Mr Blair", "Sir Clive Woodward", "Dr Ana Reyes": an honorific names a person.
   { type: 'person', weight: 3, before: /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof|Professor)\.?\s+$/ },
   // "Deutsche Boerse's chief executive", "shares in Euronext", "Acme said in a statement": a company.
-  { type: 'organization', weight: 2, after: /^['’]s?\s+(?:chief executive|chief|chairman|chairwoman|board|bosses|shares|profits?|revenues?|shareholders|staff|workers|employees|executives|spokes(?:man|woman|person)|offer|bid|takeover|merger)\b/i },
+  { type: 'organization', weight: 2, after: /^(?:['’]s)?\s+(?:chief executive|chairman|chairwoman|board|bosses|shares|profits?|revenues?|shareholders|staff|workers|employees|executives|spokes(?:man|woman|person))\b/i },
+  { type: 'organization', weight: 2, after: /^['’]s?\s+(?:chief|offer|bid|takeover|merger)\b/i },
   { type: 'organization', weight: 2, before: /\b(?:shares|stake|investors|shareholders)\s+(?:in|of)\s+$/i },
   { type: 'organization', weight: 2, after: /^\s+(?:said|says)\s+in\s+a\s+statement\b/i },
   // "Everton manager", "Leicester striker", "Ireland coach", "Rangers fans": a club or side.

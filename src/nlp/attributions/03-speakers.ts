@@ -54,7 +54,8 @@ const NOMINAL_AT_START = new RegExp(
 /** Words that may describe a speaker between an inverted cue and the name: "said awards pundit". */
 const DESCRIPTION_AFTER_CUE = /^(?:the\s+)?(?:(?!(?:that|and|but|or|on|in|at|to|of|for|from|with|by|as|when|while|after|before|it|he|she|they|we|this|these|there)\s)[\p{L}'’.-]+\s+){0,4}$/iu;
 
-const DESCRIPTION_BEFORE_NAME = /(?:^|[\s,;:(—–])((?:the|a|an)\s+(?:[\p{L}-]+\s+){1,3}?(?:of|for|at|from)\s+(?:the\s+)?)$/iu;
+// "The star of Rain Man and Tootsie": the names after "of" (one or two) complete the description.
+const DESCRIPTION_BEFORE_NAME = /(?:^|[\s,;:(—–])((?:[Tt]he|[Aa]n?)\s+(?:[\p{L}-]+\s+){1,3}?(?:of|for|at|from)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}'’-]*\s+){1,4}and\s+)?)$/u;
 
 /** The speaker phrase ending at `to` (the cue side), searching back no further than `from`. */
 export function speakerBefore(text: string, from: number, to: number, mentions: MentionRef[], index: TermIndex): SpeakerPhrase | null {

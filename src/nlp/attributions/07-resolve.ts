@@ -7,6 +7,7 @@ import type { TermIndex } from '../terms.js';
 import type { MentionRef, SpeakerPhrase } from './03-speakers.js';
 import type { AttributionContext } from './context.js';
 import { DOCUMENT_HEADS } from '../cues.js';
+import { canonicalNames } from '../lexicon.js';
 
 // ---- Knowledge -------------------------------------------------------------------------------
 
@@ -118,7 +119,7 @@ function antecedent(pos: number, ok: (e: Entity) => boolean, ctx: ResolveContext
 }
 
 /** The entity the article names with this description: "Home Secretary David Blunkett", "Blunkett, the home secretary". */
-function namedWithRole(role: string, pos: number, ctx: ResolveContext): Entity | null {
+function namedWithRole(role: string, pos: number, ctx: ResolveContext, owner: Entity | null = null): Entity | null {
   const words = role.toLowerCase().split(/\s+/);
   const headWord = words[words.length - 1]!;
   // "Home Secretary David Blunkett", "Lions coach Clive Woodward", "chief executive Werner Seifert":
@@ -133,7 +134,14 @@ function namedWithRole(role: string, pos: number, ctx: ResolveContext): Entity |
     const after = ctx.text.slice(m.end, m.end + role.length + 12).toLowerCase().replace(/\s+/g, ' ');
     return new RegExp(`^['’]?s?,\\s+(?:the|a|its|his|her)\\s+${escape(role.toLowerCase())}\\b`).test(after);
   };
-  const people = ctx.mentions.filter((m) => m.entity.type === 'person' && titled(m));
+  // With an owner ("its chief"), the title must be the owner's: "Deutsche Boerse chief executive Werner Seifert".
+  const ownersWords = owner ? [owner.name, ...owner.aliases].map((n) => n.toLowerCase()) : [];
+  const ownedBy = (m: MentionRef) => {
+    if (!owner) return true;
+    const before = ctx.text.slice(Math.max(0, m.start - 80), m.start).toLowerCase();
+    return ownersWords.some((n) => new RegExp(`${escape(n)}(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){1,3}$`, 'u').test(before));
+  };
+  const people = ctx.mentions.filter((m) => m.entity.type === 'person' && titled(m) && ownedBy(m));
   // The nearest before the description, else the first after it.
   return ([...people].reverse().find((m) => m.start < pos) ?? people.find((m) => m.start >= pos))?.entity ?? null;
 }
@@ -174,7 +182,37 @@ function authorOf(head: string, phrase: SpeakerPhrase, ctx: ResolveContext): Ent
   return best?.entity ?? null;
 }
 
+/**
+ * The one author the article names for any document, when this document's own is not named:
+ * "…, research suggests" in a piece about "a report by think-tank Demos".
+ */
+function soleDocumentAuthor(phrase: SpeakerPhrase, ctx: ResolveContext): Entity | null {
+  const authors = new Set<Entity>();
+  for (const head of DOCUMENT_HEADS) {
+    if (!new RegExp(`\\b${escape(head)}\\b`, 'i').test(ctx.text)) continue;
+    const a = authorOf(head, phrase, ctx);
+    if (a) authors.add(a);
+    if (authors.size > 1) return null;
+  }
+  return authors.size === 1 ? [...authors][0]! : null;
+}
+
+/** "Booz Allen Hamilton and HI Europe": an author named with a partner is the pair. */
+function withPartner(author: Entity, ctx: ResolveContext, near: number): SpeakerRef {
+  for (const m of ctx.mentions) {
+    if (m.entity !== author || Math.abs(m.start - near) > 2000) continue;
+    const partner = ctx.mentions.find((x) => x.start > m.end && x.start - m.end < 8 && /^\s+(?:and|&)\s+$/.test(ctx.text.slice(m.end, x.start)) && x.entity.type !== 'other' && x.entity.type !== 'event');
+    if (partner) return { name: ctx.text.slice(m.start, partner.end), entityId: null };
+  }
+  return ref(author);
+}
+
 const ref = (e: Entity): SpeakerRef => ({ name: e.name, entityId: e.id });
+
+/** A political party: named so, or one of the parties the lexicon knows by other names too. */
+function isParty(e: Entity): boolean {
+  return [e.name, ...e.aliases].some((n) => /\bParty$/.test(n) || / Party$/.test(canonicalNames().get(n.toLowerCase()) ?? '') || /^(?:Liberal Democrats|Democrats|Republicans|Labour|Conservatives|Tories|Greens|UKIP|SNP)$/.test(n));
+}
 
 /** Resolve one speaker phrase; `prior` holds the speakers resolved before it, in text order. */
 export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior: PriorSpeaker[]): { ref: SpeakerRef; entity: Entity | null } {
@@ -213,19 +251,24 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
   const core = description.split(/\s+(?:of|for|at|in|from|with|on|to)\s+/)[0]!;
   const headWord = core.split(/\s+/).pop()!.replace(/['’]s$/, '');
   if (DOCUMENT_HEADS.has(headWord)) {
-    const author = authorOf(headWord, phrase, ctx);
-    return author ? { ref: ref(author), entity: author } : keep;
+    const author = authorOf(headWord, phrase, ctx) ?? soleDocumentAuthor(phrase, ctx);
+    return author ? { ref: withPartner(author, ctx, phrase.start), entity: author } : keep;
   }
   if (/^(?:the|this|that|its)\s/.test(lower) && ORG_HEADS.has(headWord)) {
     // "the council": the nearest organisation called "… Council", else the organisation in focus.
     const named = [...ctx.mentions].reverse().find((m) => m.end <= phrase.start && m.entity.type === 'organization' && m.entity.name.toLowerCase().split(/\s+/).includes(headWord));
-    const e = named?.entity ?? antecedent(phrase.start, (x) => x.type === 'organization', ctx, prior);
+    // "the party" is a party the article named, whatever it is called ("the Liberal Democrats").
+    const party = headWord === 'party' ? antecedent(phrase.start, (x) => x.type === 'organization' && isParty(x), ctx, prior) : null;
+    const e = named?.entity ?? party ?? antecedent(phrase.start, (x) => x.type === 'organization', ctx, prior);
     return e ? { ref: ref(e), entity: e } : keep;
   }
   if (/^(?:the|its|their)\s/.test(lower) && (PERSON_HEADS.has(headWord) || /^\d+-year-old$/.test(headWord))) {
     // "the home secretary" is whoever the article named so; an age or a part ("the 67-year-old",
     // "the star of …") describes the person in focus.
-    const named = namedWithRole(core, phrase.start, ctx);
+    // "its chief": the chief of the organisation "its" stands for (Deutsche Boerse's, not the LSE's).
+    // The owner may well be named in the statement itself: "Acme bosses held talks, its chief said".
+    const owner = /^(?:its|their)\s/.test(lower) ? antecedent(phrase.start, (x) => x.type === 'organization', { ...ctx, content: [] }, []) : null;
+    const named = namedWithRole(core, phrase.start, ctx, owner);
     if (named) return { ref: ref(named), entity: named };
     if (/^\d+-year-old$/.test(headWord) || core !== description) {
       const e = antecedent(phrase.start, (x) => x.type === 'person', ctx, prior);
@@ -252,7 +295,8 @@ const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}.]+)*(?:\s*\([^)]*\))?\s*[—
  * wrong one.
  */
 function canSpeak(phrase: SpeakerPhrase, entity: Entity | null, ctx: ResolveContext): boolean {
-  if (entity) return entity.type === 'person' || entity.type === 'organization' || entity.type === 'place';
+  // A product speaks for its company ("Twitter said"); a work or an event does not.
+  if (entity) return entity.type !== 'event' && entity.type !== 'other';
   const words = phrase.text.trim().split(/\s+/);
   if (words.length === 1 && NOT_A_SPEAKER.test(words[0]!)) return false;
   // "Deputy Prime", "Industry": title words cut from a name; "the minister" is a description and speaks.
@@ -270,11 +314,17 @@ const PREPOSITION_FIRST = /^(?:in|on|at|for|from|with|by|of|to|into|about|over|u
 const CLAUSE_VERB = /^(?:is|are|was|were|be|been|am|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)$/i;
 const SUBORDINATOR_FIRST = /^(?:after|before|when|while|as|since|because|although|though|if|once|until|unless|whereas)\s+/i;
 
-/** "After campaign aides said": a subordinator that opens the clause is not part of the speaker. */
-function withoutSubordinator(phrase: SpeakerPhrase): SpeakerPhrase {
-  const m = SUBORDINATOR_FIRST.exec(phrase.text);
-  if (!m || m[0].length >= phrase.text.length) return phrase;
-  return { ...phrase, start: phrase.start + m[0].length, text: phrase.text.slice(m[0].length) };
+/**
+ * The noun phrase in a candidate that took in more: "After campaign aides said" loses its
+ * subordinator, "Police had last month said" its verb and what follows.
+ */
+function trimCandidate(phrase: SpeakerPhrase): SpeakerPhrase {
+  let p = phrase;
+  const m = SUBORDINATOR_FIRST.exec(p.text);
+  if (m && m[0].length < p.text.length) p = { ...p, start: p.start + m[0].length, text: p.text.slice(m[0].length) };
+  const verb = /\s(?:is|are|was|were|be|been|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)\s/i.exec(p.text);
+  if (verb && verb.index > 0) p = { ...p, end: p.start + verb.index, text: p.text.slice(0, verb.index) };
+  return p;
 }
 
 /** The drafts in text order as attributions, each speaker resolved with the speakers before it in view. */
@@ -293,7 +343,7 @@ export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution
   return drafts.map((d, i) => {
     let speaker: SpeakerRef | null = null;
     if (d.speaker) {
-      d.speaker = withoutSubordinator(d.speaker);
+      d.speaker = trimCandidate(d.speaker);
       ctx.content = d.pieces;
       const r = resolveSpeaker(d.speaker, ctx, prior);
       if (canSpeak(d.speaker, r.entity, ctx)) {
