@@ -38,7 +38,8 @@ const CUES: Cue[] = [
   // "the star of Rain Man", "the author of X": a work.
   { type: 'other', weight: 2, before: /\b(?:star|stars|director|writer|producer|author|creator|composer) of\s+$/i },
   // "the film Ray", "the album X", "Million Dollar Baby, starring …", "X (2004)": a work.
-  { type: 'other', weight: 3, before: /\b(?:film|movie|album|book|novel|programme|program|show|series|play|musical|song|single|documentary|sitcom|drama|comedy|sequel|opera|report|game)\s+$/i },
+  // A determiner first: "show", "play" and "report" before a name are verbs as often ("to show Sanders").
+  { type: 'other', weight: 3, before: /\b(?:the|a|an|his|her|their|its|new|hit|latest|Oscar-winning)\s+(?:[\p{L}-]+\s+)?(?:film|movie|album|book|novel|programme|program|show|series|play|musical|song|single|documentary|sitcom|drama|comedy|sequel|opera|report|game)\s+$/iu },
   { type: 'other', weight: 3, after: /^,?\s+(?:starring|directed by|which (?:also )?stars)\b/i },
   { type: 'other', weight: 2, after: /^\s+\((?:19|20)\d\d\)/ },
   { type: 'other', weight: 2, before: /\b(?:directed|starred in|stars in|starring in|role in|roles in|sequel to|nominated for|won for)\s+$/i },
@@ -72,7 +73,9 @@ export function contextEvidence(text: string, start: number, end: number, countr
  */
 export function weighType(entity: Entity, text: string, shapeWeight: number, country = false): EntityType {
   const votes = new Map<EntityType, number>([[entity.type, shapeWeight]]);
-  for (const m of entity.mentions) for (const [t, w] of contextEvidence(text, m.start, m.end, country)) votes.set(t, (votes.get(t) ?? 0) + w);
+  // A person named by a first name is no side in a match, however often they are "against" someone.
+  const noSide = country || (entity.type === 'person' && shapeWeight >= 2);
+  for (const m of entity.mentions) for (const [t, w] of contextEvidence(text, m.start, m.end, noSide)) votes.set(t, (votes.get(t) ?? 0) + w);
   let best = entity.type;
   for (const [t, w] of votes) if (w > votes.get(best)!) best = t;
   return best;

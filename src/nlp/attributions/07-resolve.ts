@@ -312,6 +312,7 @@ function canSpeak(phrase: SpeakerPhrase, entity: Entity | null, ctx: ResolveCont
 
 const PREPOSITION_FIRST = /^(?:in|on|at|for|from|with|by|of|to|into|about|over|under|during|through|ahead|against|among|between|without|within)\s/i;
 const CLAUSE_VERB = /^(?:is|are|was|were|be|been|am|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)$/i;
+const CLAUSE_VERB_INSIDE = /\s(?:is|are|was|were|be|been|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)\s/i;
 const SUBORDINATOR_FIRST = /^(?:after|before|when|while|as|since|because|although|though|if|once|until|unless|whereas)\s+/i;
 
 /**
@@ -323,8 +324,16 @@ function trimCandidate(phrase: SpeakerPhrase): SpeakerPhrase {
   const m = SUBORDINATOR_FIRST.exec(p.text);
   if (m && m[0].length < p.text.length) p = { ...p, start: p.start + m[0].length, text: p.text.slice(m[0].length) };
   const verb = /\s(?:is|are|was|were|be|been|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)\s/i.exec(p.text);
-  if (verb && verb.index > 0) p = { ...p, end: p.start + verb.index, text: p.text.slice(0, verb.index) };
-  return p;
+  if (!verb || verb.index === 0) return p;
+  // "Tunnels are so numerous that Border Patrol agents said": the subject follows the last clause word.
+  const boundary = [...p.text.matchAll(/(?:,\s+|\s(?:why|that|which|who|when|where|because|although|though|but|and|as|while|than|if)\s+)/gi)].pop();
+  if (boundary && boundary.index! > verb.index) {
+    const from = boundary.index! + boundary[0].length;
+    const rest = p.text.slice(from);
+    if (rest && !CLAUSE_VERB_INSIDE.test(` ${rest} `)) return { ...p, start: p.start + from, text: rest };
+  }
+  // "Police had last month said": the noun phrase before the verb.
+  return { ...p, end: p.start + verb.index, text: p.text.slice(0, verb.index) };
 }
 
 /** The drafts in text order as attributions, each speaker resolved with the speakers before it in view. */
