@@ -424,3 +424,10 @@ describe('speaker resolution: owners, parties, authors', () => {
     expect(speakers(joint).at(-1)).toBe('Booz Allen Hamilton and HI Europe');
   });
 });
+
+describe('cues that are not speech', () => {
+  it('takes no passive with "has been" and no base form read as a noun', () => {
+    expect(attributions('China has been accused of keeping its currency weak to boost exports.')).toEqual([]);
+    expect(attributions('Many users never change the password of the access point helping them go online.')).toEqual([]);
+  });
+});

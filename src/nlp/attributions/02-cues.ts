@@ -93,7 +93,8 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.
-    if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before) && !/\b(has|have|had)\s+been\s+$/i.test(before)) continue;
+    // ("has been accused" too: only an -ing form after "has been" is active, and it never gets here.)
+    if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before)) continue;
     // A gerund is a cue after an auxiliary ("is warning"), in a participle clause (", saying …")
     // or after "with" and its subject ("with analysts saying …").
     const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before);
@@ -105,6 +106,8 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     }
     // "wireless access points", "the reports": where the tagger reads a plural noun, the word is no cue.
     if (/s$/i.test(w.w) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Plural') && !t.tags.has('Verb'))) continue;
+    // "the access point", "a report": a base form the tagger reads as a noun after a noun or a determiner.
+    if (!/(ed|ing|s)$/i.test(w.w) && /\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
     const cue = text.slice(cueStart, w.end);
     out.push({ word: w, base, cue, cueStart });
   }
