@@ -431,3 +431,13 @@ describe('cues that are not speech', () => {
     expect(attributions('Many users never change the password of the access point helping them go online.')).toEqual([]);
   });
 });
+
+describe('a tag that says more', () => {
+  it('gives ", adding that …" after a quote tag its own attribution, by the same speaker', () => {
+    const list = attributions('“We do not see a link,” Mayor Ana Reyes said, adding that it would take more hours before details emerge.');
+    expect(list.map((a) => [a.speaker?.name, a.cue, a.content])).toEqual([
+      ['Ana Reyes', 'said', 'We do not see a link'],
+      ['Ana Reyes', 'adding', 'it would take more hours before details emerge'],
+    ]);
+  });
+});

@@ -68,8 +68,10 @@ export function directQuotes(ctx: AttributionContext): void {
           // ", telling Stephanopoulos that “…”": a participle speaks for the sentence's subject, and
           // the name after "told" is the listener, never the speaker.
           const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(sent.start, hit.cueStart));
+          // A tag earlier in the sentence speaks on: '“…,” he said, adding that “…”'.
+          const tagged = drafts.findLast((d) => d.speaker && d.covers[0] >= sent.start && d.covers[1] <= hit.cueStart);
           const sp = participle
-            ? (speakerAfter(text, sent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, sent.start, hit.cueStart, index))
+            ? (tagged?.speaker ?? speakerAfter(text, sent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, sent.start, hit.cueStart, index))
             : (speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? (TAKES_LISTENER.has(hit.base) ? null : speakerAfter(text, hit.word.end, first.open, mentions)));
           if (sp) {
             const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
@@ -113,7 +115,12 @@ export function directQuotes(ctx: AttributionContext): void {
     if (draft) {
       drafts.push(draft);
       lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo) };
-      if (draft.covers[1] < tagTo && text.slice(last.close, tagTo).trim().length < 120) draft.covers[1] = tagTo;
+      // The tag takes the rest of its sentence, but not a participle clause that says more:
+      // '“…,” he said, adding that the phrase suggests …' is a statement of its own.
+      const more = /,\s+(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|telling)\b/i.exec(text.slice(last.close, tagTo));
+      const tagEnd = more ? last.close + more.index : tagTo;
+      if (more && draft.covers[1] > tagEnd && draft.covers[0] < tagEnd) draft.covers[1] = tagEnd;
+      if (draft.covers[1] < tagEnd && text.slice(last.close, tagEnd).trim().length < 120) draft.covers[1] = tagEnd;
     } else if (!(lastDirect && /^[\s.,;]*$/.test(text.slice(lastDirect.tagEnd, first.open)))) lastDirect = null;
   }
 }
