@@ -37,6 +37,31 @@ describe('cited sources', () => {
   });
 });
 
+describe('cited sources in news', () => {
+  const sources = (text: string) => analyze(text).sources.map((s) => `${s.kind}:${s.name}`);
+
+  it('finds the outlet that learnt something and the outlet a journalist writes for', () => {
+    expect(sources('Blackburn have rejected a third bid, BBC Sport has learnt.')).toEqual(['outlet:BBC Sport']);
+    expect(sources('Anne Thompson of the Hollywood Reporter said that the film was a hit.')).toEqual(['outlet:Hollywood Reporter']);
+  });
+
+  it('lists a spokesperson and unnamed groups in the article\'s words, but not one person described by a role', () => {
+    expect(sources('A Home Office spokeswoman said the review would go ahead.')).toEqual(['unnamed:A Home Office spokeswoman']);
+    expect(sources('Alan Brooks met the victims. The home secretary said the review would start in May.')).toEqual([]);
+  });
+
+  it('finds rumours and reports cited without a name', () => {
+    expect(sources('Rumours that the firm would bid have lifted its shares. It is reported that talks began in May.')).toEqual([
+      'unnamed:Rumours',
+      'unnamed:It is reported',
+    ]);
+  });
+
+  it('keeps one document where the article names it and then calls it "the report"', () => {
+    expect(sources('The Demos report looked at 1,000 users. The report says that 25% of them have a website.')).toEqual(['document:Demos report']);
+  });
+});
+
 describe('claims', () => {
   it('marks hedged claims and keeps the hedge words', () => {
     const [c] = analyze('The company may reportedly cut 500 jobs in Ohio.').claims;

@@ -1,5 +1,6 @@
 // Cited sources: URLs and numbered references, news outlets, documents and unnamed sources.
 import type { Attribution, Link, Source, SourceKind, Span } from '../types.js';
+import { isDocumentPhrase } from './cues.js';
 import { outletsByName } from './lexicon.js';
 import type { Paragraph } from './segment.js';
 
@@ -21,8 +22,15 @@ const DOC_RE = new RegExp(
   `\\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Ii]n an?|[Ii]n its)\\s+((?:[\\p{L}-]+\\s+){0,3}?(?:${DOC_HEADS}))\\b(?:\\s+(?:by|from|of)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}&.-]*)(?:\\s+(?:of\\s+|for\\s+|and\\s+)?\\p{Lu}[\\p{L}&.-]*)*))?`,
   'gu',
 );
-const OUTLET_BEFORE = /\b(?:told|to|according to|reported by|report by|reports? in|in|by|from|via|with|on|wrote in|writing in|published in|cited by|quoted by)\s+(?:the\s+)?$/i;
-const OUTLET_AFTER = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes|first reported|reporter|journalist|report|article|story|interview|analysis|investigation|found|revealed|learned|has learned|noted|published|obtained|confirmed)\b/i;
+// "Anne Thompson of the Hollywood Reporter": a journalist's outlet is cited with them.
+const OUTLET_BEFORE = /\b(?:told|to|according to|reported by|report by|reports? in|in|by|from|via|with|on|of|wrote in|writing in|published in|cited by|quoted by)\s+(?:the\s+)?$/i;
+const OUTLET_AFTER = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes|first reported|reporter|journalist|report|article|story|interview|analysis|investigation|found|revealed|learned|learnt|has learned|has learnt|understands|noted|published|obtained|confirmed)\b/i;
+
+const SPOKESPERSON = /\bspokes(?:man|woman|person|men|women|people)\b/i;
+// One person described by a role or an age: a speaker the article could name, not an unnamed source.
+const ONE_PERSON = /^(?:the|this|that|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:secretary|minister|chancellor|president|premier|leader|chairman|chairwoman|chief|executive|boss|director|manager|coach|captain|star|actor|actress|singer|mayor|governor|senator|judge|\d+-year-old|man|woman)$/iu;
+// Material cited without a name: "rumours", "it is reported", "reports suggest".
+const UNNAMED_MATERIAL = /\b(?:[Rr]umou?rs(?= (?:that|of|about|say|suggest))|[Ii]t (?:is|was|has been) (?:reported|understood|rumou?red)|[Rr]eports (?:say|said|suggest|suggested|claim|claimed)|(?:[Ii]ndustry|[Mm]arket|[Gg]overnment|[Ss]enior|[Pp]arty|[Dd]iplomatic) sources)\b/g;
 
 let outletRe: RegExp | null = null;
 /** All outlet names in one pattern, longest first ("Bloomberg News" before "Bloomberg"). */
@@ -119,16 +127,37 @@ export function findSources(text: string, paras: Paragraph[], skip: Set<number>,
     add('document', name, null, { start, end, text: text.slice(start, end) });
   }
 
-  // Unnamed sources: speakers with no entity behind them ("analysts", "reports", "people familiar with the matter").
+  // Unnamed sources: groups and go-betweens the article does not name ("analysts", "sources close to
+  // the talks", "a Home Office spokeswoman"). One person described by a role ("the home secretary")
+  // is a speaker, not a source, and a document is a document.
   for (const a of attributions) {
-    if (!a.speaker || a.speaker.entityId || !a.speakerText) continue;
+    if (!a.speaker || !a.speakerText) continue;
+    const spokesperson = SPOKESPERSON.test(a.speakerText);
+    if (a.speaker.entityId && !spokesperson) continue;
     if (/^(he|she|they|it|we|i|who|which|you)$/i.test(a.speakerText)) continue;
+    // ("Reports have characterized …", bare and plural, are unnamed material; "the report" is a document.)
+    if (!spokesperson && (ONE_PERSON.test(a.speakerText) || (isDocumentPhrase(a.speakerText) && !/^\p{L}+s$/u.test(a.speakerText.trim())))) continue;
     const idx = text.lastIndexOf(a.speakerText, a.start);
     const at = idx >= 0 ? idx : text.indexOf(a.speakerText);
     add('unnamed', a.speakerText, null, at >= 0 ? { start: at, end: at + a.speakerText.length, text: a.speakerText } : null);
   }
 
-  return drafts.map((d, i) => ({
+  // Rumours and reports the article cites without naming them.
+  for (const m of text.matchAll(UNNAMED_MATERIAL)) {
+    if (!inBody(m.index!)) continue;
+    add('unnamed', m[0], null, { start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+
+  // A bare "report" where the article names the report ("the Demos report") is that report.
+  const named = drafts.filter((d) => d.kind === 'document' && /\s/.test(d.name));
+  const kept = drafts.filter((d) => {
+    if (d.kind !== 'document' || /\s/.test(d.name)) return true;
+    const owner = named.find((n) => n.name.toLowerCase().endsWith(` ${d.name.toLowerCase()}`));
+    if (owner) owner.mentions.push(...d.mentions);
+    return !owner;
+  });
+
+  return kept.map((d, i) => ({
     id: `s${i + 1}`,
     kind: d.kind,
     name: d.name,
