@@ -311,8 +311,10 @@ function canSpeak(phrase: SpeakerPhrase, entity: Entity | null, ctx: ResolveCont
 }
 
 const PREPOSITION_FIRST = /^(?:in|on|at|for|from|with|by|of|to|into|about|over|under|during|through|ahead|against|among|between|without|within)\s/i;
-const CLAUSE_VERB = /^(?:is|are|was|were|be|been|am|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)$/i;
-const CLAUSE_VERB_INSIDE = /\s(?:is|are|was|were|be|been|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)\s/i;
+// Auxiliaries and modals: a candidate holding one is a clause, not a noun phrase.
+const AUXILIARIES = 'is|are|was|were|be|been|am|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did';
+const CLAUSE_VERB = new RegExp(`^(?:${AUXILIARIES})$`, 'i');
+const CLAUSE_VERB_INSIDE = new RegExp(`\\s(?:${AUXILIARIES})\\s`, 'i');
 const SUBORDINATOR_FIRST = /^(?:after|before|when|while|as|since|because|although|though|if|once|until|unless|whereas)\s+/i;
 
 /**
@@ -323,7 +325,7 @@ function trimCandidate(phrase: SpeakerPhrase): SpeakerPhrase {
   let p = phrase;
   const m = SUBORDINATOR_FIRST.exec(p.text);
   if (m && m[0].length < p.text.length) p = { ...p, start: p.start + m[0].length, text: p.text.slice(m[0].length) };
-  const verb = /\s(?:is|are|was|were|be|been|will|would|may|might|must|can|could|should|shall|has|have|had|do|does|did)\s/i.exec(p.text);
+  const verb = CLAUSE_VERB_INSIDE.exec(p.text);
   if (!verb || verb.index === 0) return p;
   // "Tunnels are so numerous that Border Patrol agents said": the subject follows the last clause word.
   const boundary = [...p.text.matchAll(/(?:,\s+|\s(?:why|that|which|who|when|where|because|although|though|but|and|as|while|than|if)\s+)/gi)].pop();
