@@ -60,6 +60,54 @@ describe('cited sources in news', () => {
   it('keeps one document where the article names it and then calls it "the report"', () => {
     expect(sources('The Demos report looked at 1,000 users. The report says that 25% of them have a website.')).toEqual(['document:Demos report']);
   });
+
+  it('names a document by its owner or its title, as the article writes it', () => {
+    expect(sources('The Commerce Department figures caused the dollar to weaken further.')).toEqual(['document:Commerce Department figures']);
+    expect(sources('The Lib Dem analysis of the student vote says the party could win 27 seats.')).toEqual(['document:Lib Dem analysis']);
+    expect(sources('Growth shows no sign of slowing, reveals the annual RSA Security and NetSurity survey.')).toEqual(['document:annual RSA Security and NetSurity survey']);
+    expect(sources("By contrast last year's survey found that 15% of firms had failed to act.")).toEqual(["document:last year's survey"]);
+    expect(sources("Oxfam's Paying the Price report this week said 45 million children would die.")).toEqual(["document:Oxfam's Paying the Price report"]);
+  });
+
+  it('takes the owner after "by" past the words that describe it, and never over a full stop or a line', () => {
+    expect(sources('Most homes will go online, according to a report by UK think-tank Demos. It said that 25% of them have a website.')).toEqual(['document:Demos report']);
+    expect(sources('Prices rose 3%, says a survey by property website Rightmove.')).toEqual(['document:Rightmove survey']);
+    expect(sources('People spend less time watching TV in favour of the net\n\nThe report by Nielsen found that 20% of them had cut back.')).toEqual(['document:Nielsen report']);
+  });
+
+  it('tells documents apart: "a report" is a new one, "the report" the last one of its kind', () => {
+    expect(sources('A report found that house prices rose by 5% in March. An Oxfam report found that 40 million people face hunger.')).toEqual(['document:Oxfam report', 'document:report']);
+    expect(
+      sources('A government-commissioned study ranked the UK third. The report suggests 69% of firms use broadband. The International Benchmarking Study was based on 8,000 interviews.'),
+    ).toEqual(['document:International Benchmarking Study']);
+  });
+
+  it('takes a statement\'s owner from the speaker that follows it', () => {
+    expect(sources('In a statement on Thursday, Euronext said any offer was likely to be in cash.')).toEqual(['document:Euronext statement']);
+  });
+
+  it('reads "the poll" as an election unless it says what it found, and "poll tax" as no poll', () => {
+    expect(sources('Shortly after the poll, which Mr Kerekou won, the talks began.')).toEqual([]);
+    expect(sources('Labour came to power after the introduction of the poll tax.')).toEqual([]);
+    expect(sources('A poll of 1,313 people suggests that most back the plan.')).toEqual(['document:poll']);
+    expect(sources('The match was stopped and referee Graham Poll had to separate them.')).toEqual([]);
+  });
+
+  it('finds what is passed on without a name: "reported to have", "highlighted by analysts", "a series of stories"', () => {
+    expect(sources('Among the sweeteners reported to have been discussed were plans to cut fees.')).toEqual(['unnamed:reported']);
+    expect(sources('Another problem highlighted by analysts was the growing trade gap with China.')).toEqual(['unnamed:analysts']);
+    expect(sources('This is despite a series of stories warning firms about the dangers of hacking.')).toEqual(['unnamed:a series of stories']);
+  });
+
+  it('lists unnamed groups, not organisations or clauses that speak', () => {
+    expect(sources('The government said the plan would cost £2bn. Police said two men were arrested.')).toEqual([]);
+    expect(sources('Some economists said rates would rise in May.')).toEqual(['unnamed:Some economists']);
+  });
+
+  it('does not cite share buttons or affiliate links', () => {
+    const text = 'Sales rose 5%, Reuters reported.\n\nShare on Facebook https://www.facebook.com/sharer/sharer.php?u=x Buy it https://go.redirectingat.com/?id=1&url=y';
+    expect(analyze(text).sources.filter((s) => s.kind === 'url')).toEqual([]);
+  });
 });
 
 describe('claims', () => {
