@@ -91,11 +91,12 @@ describe('newsclaims extract', () => {
     it('claims --speaker finds the attributed claims, in every format', () => {
       const nd = lines(run(['claims', '--speaker', 'Pineau', '--db', db]).stdout).map((l) => JSON.parse(l));
       expect(nd.length).toBeGreaterThan(0);
-      expect(nd.every((c) => c.speaker === 'Joelle Pineau')).toBe(true);
+      expect(nd.every((c) => c.speaker.name === 'Joelle Pineau' && /^e\d+$/.test(c.speaker.entityId))).toBe(true);
+      expect(nd.every((c) => /^c\d+$/.test(c.id) && /^[0-9a-f]{12}$/.test(c.article))).toBe(true);
       const json = JSON.parse(run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'json']).stdout);
       expect(json).toEqual(nd);
       const csv = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'csv']).stdout;
-      expect(lines(csv)[0]).toBe('id,article,source,claim,speaker,text,direct,kind,hedged,hedges,score,entities,sources');
+      expect(lines(csv)[0]).toBe('article,id,text,start,end,speaker.name,speaker.entityId,attributionId,direct,kind,hedged,hedges,score,entityIds,sourceIds,entities,sources');
       expect(csv).toContain('Joelle Pineau');
       const tableOut = run(['claims', '--speaker', 'Pineau', '--db', db, '--format', 'table']).stdout;
       expect(lines(tableOut)[0]).toMatch(/^ARTICLE\s+CLAIM\s+SPEAKER\s+SCORE\s+TEXT$/);
@@ -118,6 +119,27 @@ describe('newsclaims extract', () => {
       const bad = run(['claims', '--kind', 'rumour', '--db', db]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--kind.*rumour/);
+    });
+
+    it('draws the line between claims and other sentences at one threshold, everywhere', () => {
+      const printed = results.reduce((n, r) => n + r.claims.length, 0);
+      expect(results.every((r) => r.claims.every((c) => c.score >= 0.35))).toBe(true);
+      expect(JSON.parse(run(['stats', '--db', db]).stdout).claims).toBe(printed);
+      expect(lines(run(['claims', '--db', db]).stdout)).toHaveLength(printed);
+      const rows = lines(run(['articles', '--db', db]).stdout).map((l) => JSON.parse(l));
+      expect(rows.reduce((n, a) => n + a.claims, 0)).toBe(printed);
+      const shown = JSON.parse(run(['show', results[1]!.article.id, '--db', db]).stdout);
+      expect(shown.claims).toEqual(results[1]!.claims);
+      // --all keeps every scored sentence, with the same ids for the claims.
+      const all = JSON.parse(run(['extract', join(ARTICLES, '001_0182837d26875113.txt'), '--no-store', '--all', '--format', 'json']).stdout)[0] as ArticleResult;
+      expect(all.claims.length).toBeGreaterThan(results[1]!.claims.length);
+      expect(all.claims.some((c) => c.score < 0.35)).toBe(true);
+      expect(all.claims.filter((c) => c.score >= 0.35)).toEqual(results[1]!.claims);
+      expect(JSON.parse(run(['show', results[1]!.article.id, '--all', '--db', db]).stdout).claims).toEqual(all.claims);
+      // A higher threshold is a stricter line for every command.
+      const strict = JSON.parse(run(['stats', '--threshold', '0.6', '--db', db]).stdout).claims;
+      expect(strict).toBeLessThan(printed);
+      expect(lines(run(['claims', '--threshold', '0.6', '--db', db]).stdout)).toHaveLength(strict);
     });
 
     it('entities, sources, articles, search, show and stats answer', () => {

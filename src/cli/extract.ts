@@ -9,6 +9,7 @@ import { ndjsonRecords } from '../ingest/ndjson.js';
 import { prefetchUrls } from '../ingest/prefetch.js';
 import type { Format } from '../output/format.js';
 import { Progress } from '../output/progress.js';
+import { atThreshold } from '../nlp/claims.js';
 import { articleSummary } from '../output/summary.js';
 import type { Store } from '../store/index.js';
 import type { ArticleResult } from '../types.js';
@@ -25,7 +26,8 @@ export interface ExtractOptions {
   timeout: number;
   concurrency: number;
   maxSize: number;
-  threshold: number;
+  /** Claims are the sentences scoring at least this; null keeps every scored sentence (--all). */
+  threshold: number | null;
 }
 
 interface Helpers {
@@ -86,13 +88,15 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   const counts = { articles: 0, claims: 0, failed: 0, skipped: 0 };
   // Texts met in this run: a second copy in one batch is the first one, unchanged, whatever --jobs is.
   const seen = new Set<string>();
-  const print = (r: ArticleResult) => {
+  // Every scored sentence is stored; what is printed, and counted, are the claims at the threshold.
+  const print = (full: ArticleResult) => {
     if (h.readerGone()) return;
+    const r = atThreshold(full, opts.threshold);
     if (format === 'ndjson') h.out(JSON.stringify(r));
     else if (format === 'json') collected.push(r);
     else {
       progress?.clear();
-      h.out(`${counts.articles + counts.skipped > 1 ? '\n' : ''}${articleSummary(r, opts.threshold)}`);
+      h.out(`${counts.articles + counts.skipped > 1 ? '\n' : ''}${articleSummary(r, full.claims.length - r.claims.length)}`);
     }
   };
   const flush = () => {
@@ -104,7 +108,7 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       if (p.save) {
         p.result.status = statuses[i++];
         counts.articles++;
-        counts.claims += p.result.claims.filter((c) => c.score >= opts.threshold).length;
+        counts.claims += atThreshold(p.result, opts.threshold).claims.length;
       } else counts.skipped++;
       print(p.result);
     }

@@ -5,7 +5,7 @@ import { extract, type ExtractOptions } from './extract.js';
 import { StoreError, UsageError } from '../errors.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 // claims.js, not nlp/index.js: the NLP (and compromise) loads only where articles are analysed.
-import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
+import { atThreshold, DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
 import { articleSummary } from '../output/summary.js';
 import { defaultDbPath, Store } from '../store/index.js';
@@ -38,6 +38,14 @@ function formatOption(withCsv = true): Option {
   const choices = withCsv ? [...FORMATS] : FORMATS.filter((f) => f !== 'csv');
   return new Option('-f, --format <format>', 'output format (default: table on a terminal, ndjson in a pipe)').choices(choices);
 }
+
+/** The same two options wherever claims are shown: the threshold, and --all to see every scored sentence. */
+function withThreshold(cmd: Command): Command {
+  return cmd
+    .option('--threshold <score>', 'check-worthiness from which a sentence is a claim', score, DEFAULT_CLAIM_THRESHOLD)
+    .option('--all', 'every scored sentence, whatever its score');
+}
+const thresholdOf = (opts: { threshold: number; all?: boolean }): number | null => (opts.all ? null : opts.threshold);
 
 const dbOption = () => new Option('--db <path>', 'database file (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');
 
@@ -90,8 +98,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       outputError: (s, write) => write(`newsclaims: ${s.replace(/^error: /, '').trim()}\n`),
     });
 
-  program
-    .command('extract')
+  withThreshold(program
+    .command('extract'))
     .description('read articles (files, directories, URLs or - for stdin), extract claims and store them')
     .argument('[input...]', 'a .txt/.md/.html file, a directory (walked recursively), an http(s) URL, or - for stdin')
     .addOption(dbOption())
@@ -104,17 +112,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
     .option('--concurrency <n>', 'URLs fetched at the same time', positiveInt, DEFAULT_CONCURRENCY)
     .option('--max-size <MB>', 'refuse inputs larger than this', positiveNumber, DEFAULT_MAX_BYTES / 1e6)
-    .option('--threshold <score>', 'check-worthiness below which claims are not listed in the summary', score, DEFAULT_CLAIM_THRESHOLD)
     .addHelpText(
       'after',
       '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson\n  $ newsclaims extract $(cat urls.txt) --concurrency 8 --timeout 10',
     )
-    .action(async (inputs: string[], opts: ExtractOptions) => {
-      exitCode = await extract(inputs, { ...opts, jobs: opts.jobs ?? availableParallelism() }, io, { out, fail, formatOf, dbPath, openStore, readerGone: () => readerGone, onReaderGone: (l) => readerGoneListeners.push(l) });
+    .action(async (inputs: string[], opts: Omit<ExtractOptions, 'threshold'> & { threshold: number; all?: boolean }) => {
+      exitCode = await extract(inputs, { ...opts, jobs: opts.jobs ?? availableParallelism(), threshold: thresholdOf(opts) }, io, { out, fail, formatOf, dbPath, openStore, readerGone: () => readerGone, onReaderGone: (l) => readerGoneListeners.push(l) });
     });
 
-  program
-    .command('claims')
+  withThreshold(program
+    .command('claims'))
     .description('list stored claims, with their speakers, entities and sources')
     .option('--speaker <name>', 'only claims attributed to this speaker (name or alias, substring)')
     .option('--entity <name>', 'only claims that mention this entity')
@@ -122,20 +129,20 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--article <id>', 'only claims of this article (id, id prefix, path or URL)')
     .option('--direct', 'only claims made in direct quotes')
     .addOption(new Option('--kind <kind>', 'only claims attributed as said (speech, writing), found (documents, figures, polls) or thought (beliefs, plans)').choices([...ATTRIBUTION_KINDS]))
-    .option('--all', 'include claims below the check-worthiness threshold')
-    .option('--min-score <score>', 'check-worthiness threshold', score, DEFAULT_CLAIM_THRESHOLD)
+    // The old name of --threshold, still accepted.
+    .addOption(new Option('--min-score <score>').argParser(score).hideHelp())
     .option('--limit <n>', 'at most this many rows', positiveInt)
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv\n  $ newsclaims claims --kind said --speaker Blair')
-    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; minScore: number; limit?: number; format?: Format; db?: string }) => {
+    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; threshold: number; minScore?: number; limit?: number; format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
-        const rows = store.claims({ ...opts, minScore: opts.all ? undefined : opts.minScore });
+        const rows = store.claims({ ...opts, threshold: thresholdOf({ ...opts, threshold: opts.minScore ?? opts.threshold }) ?? undefined });
         printRows(rows, formatOf(opts.format), [
           { header: 'article', value: (r) => r.article },
-          { header: 'claim', value: (r) => r.claim },
-          { header: 'speaker', value: (r) => r.speaker ?? '' },
+          { header: 'claim', value: (r) => r.id },
+          { header: 'speaker', value: (r) => r.speaker?.name ?? '' },
           { header: 'score', value: (r) => r.score.toFixed(2) },
           { header: 'text', value: (r) => r.text, flex: true },
         ]);
@@ -192,17 +199,17 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
     });
 
-  program
-    .command('articles')
+  withThreshold(program
+    .command('articles'))
     .description('list stored articles')
     .option('--limit <n>', 'at most this many rows', positiveInt)
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExample:\n  $ newsclaims articles --format json')
-    .action((opts: { limit?: number; format?: Format; db?: string }) => {
+    .action((opts: { limit?: number; threshold: number; all?: boolean; format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
-        printRows(store.articles(opts), formatOf(opts.format), [
+        printRows(store.articles({ limit: opts.limit, threshold: thresholdOf(opts) ?? undefined }), formatOf(opts.format), [
           { header: 'id', value: (r) => r.id },
           { header: 'claims', value: (r) => r.claims },
           { header: 'quotes', value: (r) => r.attributions },
@@ -214,8 +221,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
     });
 
-  program
-    .command('search')
+  withThreshold(program
+    .command('search'))
     .description('full-text search over claims and attributions, best matches first')
     .argument('<words...>', 'words to find (all must match)')
     .option('--limit <n>', 'at most this many rows', positiveInt, 50)
@@ -223,17 +230,17 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims search open source research\n  $ newsclaims search --kind found broadband')
-    .action((words: string[], opts: { limit: number; kind?: AttributionKind; format?: Format; db?: string }) => {
+    .action((words: string[], opts: { limit: number; kind?: AttributionKind; threshold: number; all?: boolean; format?: Format; db?: string }) => {
       const format = formatOf(opts.format);
       const store = openStore(opts.db);
       try {
         const mark: [string, string] | null = format === 'table' && io.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : null;
-        const rows = store.search(words.join(' '), { mark, limit: opts.limit, kind: opts.kind });
+        const rows = store.search(words.join(' '), { mark, limit: opts.limit, kind: opts.kind, threshold: thresholdOf(opts) ?? undefined });
         printRows(rows, format, [
           { header: 'kind', value: (r) => r.kind },
           { header: 'article', value: (r) => r.article },
           { header: 'id', value: (r) => r.id },
-          { header: 'speaker', value: (r) => r.speaker ?? '' },
+          { header: 'speaker', value: (r) => r.speaker?.name ?? '' },
           { header: 'text', value: (r) => r.text, flex: true },
         ]);
       } finally {
@@ -241,40 +248,40 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
     });
 
-  program
-    .command('show')
+  withThreshold(program
+    .command('show'))
     .description('everything stored for one article, in the JSON contract')
     .argument('<article>', 'article id (or prefix), path or URL')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json in a pipe)').choices(['table', 'json', 'ndjson']))
     .addOption(dbOption())
-    .option('--threshold <score>', 'check-worthiness below which claims are not listed in the table', score, DEFAULT_CLAIM_THRESHOLD)
     .addHelpText('after', '\nExample:\n  $ newsclaims show 3f2a9c --format json | jq .attributions')
-    .action((ref: string, opts: { format?: 'table' | 'json' | 'ndjson'; db?: string; threshold: number }) => {
+    .action((ref: string, opts: { format?: 'table' | 'json' | 'ndjson'; db?: string; threshold: number; all?: boolean }) => {
       const store = openStore(opts.db);
       try {
-        const r = store.show(ref);
-        if (!r) throw new UsageError(`no stored article matches '${ref}'`);
+        const stored = store.show(ref);
+        if (!stored) throw new UsageError(`no stored article matches '${ref}'`);
+        const r = atThreshold(stored, thresholdOf(opts));
         const format = opts.format ?? (io.stdout.isTTY ? 'table' : 'json');
-        if (format === 'table') out(articleSummary(r, opts.threshold));
+        if (format === 'table') out(articleSummary(r, stored.claims.length - r.claims.length));
         else out(format === 'json' ? JSON.stringify(r, null, 2) : JSON.stringify(r));
       } finally {
         store.close();
       }
     });
 
-  program
-    .command('stats')
+  withThreshold(program
+    .command('stats'))
     .description('counts of what is stored, and the database path')
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims stats\n  $ newsclaims stats --db archive.db --format json')
-    .action((opts: { format?: Format; db?: string }) => {
+    .action((opts: { format?: Format; db?: string; threshold: number; all?: boolean }) => {
       const store = openStore(opts.db);
       try {
-        const s = store.stats();
+        const s = store.stats(thresholdOf(opts) ?? 0);
         const format = formatOf(opts.format);
         if (format === 'table') out(Object.entries(s).map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n'));
-        else write(serialize([s], format));
+        else write(serialize([{ ...s }], format));
       } finally {
         store.close();
       }

@@ -1,7 +1,7 @@
 // Check-worthiness on ClaimBuster: the F1 of the check-worthy class (CFS), with the threshold
 // chosen on dev.jsonl and reported on test.jsonl.
 import { readFileSync } from 'node:fs';
-import { analyze } from '../nlp/index.js';
+import { analyze, DEFAULT_CLAIM_THRESHOLD } from '../nlp/index.js';
 import { prf } from './match.js';
 
 interface Labelled {
@@ -35,7 +35,7 @@ function f1At(scored: Array<{ score: number; cfs: boolean }>, threshold: number)
   return prf({ tp, fp, fn });
 }
 
-export function evalClaimBuster(dir: string, devStep = 1): { threshold: number; dev: ReturnType<typeof f1At>; test: ReturnType<typeof f1At>; testDefault: ReturnType<typeof f1At>; devSize: number; testSize: number } {
+export function evalClaimBuster(dir: string, devStep = 1): { threshold: number; dev: ReturnType<typeof f1At>; test: ReturnType<typeof f1At>; testDefault: ReturnType<typeof f1At>; devDefault: ReturnType<typeof f1At>; devSize: number; testSize: number } {
   const scoreAll = (rows: Labelled[]) => rows.map((r) => ({ score: sentenceScore(r.text), cfs: r.label === 'CFS' }));
   const dev = scoreAll(load(`${dir}/dev.jsonl`, devStep));
   const test = scoreAll(load(`${dir}/test.jsonl`, 1));
@@ -44,5 +44,5 @@ export function evalClaimBuster(dir: string, devStep = 1): { threshold: number; 
     const f = f1At(dev, t).f1;
     if (f > best.f1) best = { threshold: Math.round(t * 100) / 100, f1: f };
   }
-  return { threshold: best.threshold, dev: f1At(dev, best.threshold), test: f1At(test, best.threshold), testDefault: f1At(test, 0.5), devSize: dev.length, testSize: test.length };
+  return { threshold: best.threshold, dev: f1At(dev, best.threshold), test: f1At(test, best.threshold), testDefault: f1At(test, DEFAULT_CLAIM_THRESHOLD), devDefault: f1At(dev, DEFAULT_CLAIM_THRESHOLD), devSize: dev.length, testSize: test.length };
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { evalClaimBuster } from './claimbuster.js';
 import { evalConll } from './conll.js';
 import { fmtRow, prf } from './match.js';
@@ -66,5 +67,5 @@ if (only.has('claimbuster')) {
   console.log(`\n== ClaimBuster check-worthy sentences (CFS class; dev ${r.devSize}, test ${r.testSize})`);
   console.log(`  threshold chosen on dev: ${r.threshold}   dev F1 ${pct(r.dev.f1)}`);
   console.log(`  test at that threshold:  P ${pct(r.test.p)}  R ${pct(r.test.r)}  F1 ${pct(r.test.f1)}`);
-  console.log(`  test at the default 0.5: P ${pct(r.testDefault.p)}  R ${pct(r.testDefault.r)}  F1 ${pct(r.testDefault.f1)}`);
+  console.log(`  at the CLI's default ${DEFAULT_CLAIM_THRESHOLD}: dev P ${pct(r.devDefault.p)}  R ${pct(r.devDefault.r)}  F1 ${pct(r.devDefault.f1)};  test P ${pct(r.testDefault.p)}  R ${pct(r.testDefault.r)}  F1 ${pct(r.testDefault.f1)}`);
 }

@@ -5,11 +5,19 @@ import { loadClaimModel } from './lexicon.js';
 import type { Sentence } from './segment.js';
 
 /**
- * Claims scoring below this are kept out of `claims` unless `--all` is given. The model's own
- * decision point (0.5) is set on debate transcripts, where a quarter of sentences are check-worthy;
- * news prose is denser in factual statements, so the default for articles is lower.
+ * The one check-worthiness threshold: a sentence scoring at least this is a claim, everywhere (what
+ * `extract` prints, `claims`, `show`, `stats`, `articles` and `npm run eval`). Every scored sentence
+ * is stored, so `--threshold` and `--all` can look further without extracting again.
  */
 export const DEFAULT_CLAIM_THRESHOLD = 0.35;
+
+/**
+ * The record with only its claims at or above `threshold` (null: every scored sentence). Ids are
+ * those of the full list, so a claim keeps its id whatever the threshold.
+ */
+export function atThreshold<T extends { claims: Claim[] }>(record: T, threshold: number | null): T {
+  return threshold === null ? record : { ...record, claims: record.claims.filter((c) => c.score >= threshold) };
+}
 
 const HEDGES =
   /\b(may|might|could|reportedly|presumably|allegedly|apparently|possibly|probably|perhaps|likely|unlikely|it seems|seems? to|seemingly|appears? to|is expected to|are expected to|was expected to|is said to|are said to|rumou?red|purportedly|supposedly|suggests?|potentially)\b/gi;

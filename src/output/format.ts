@@ -58,10 +58,29 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A nested object becomes dotted columns: `speaker: {name, entityId}` → `speaker.name`, `speaker.entityId`. */
+function flatten(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${prefix}${k}.`, out);
+    else out[`${prefix}${k}`] = v;
+  }
+  return out;
+}
+
 export function csv(rows: Array<Record<string, unknown>>): string {
   if (!rows.length) return '';
-  const headers = Object.keys(rows[0]!);
-  return [headers.join(','), ...rows.map((r) => headers.map((h) => csvField(r[h])).join(','))].join('\n') + '\n';
+  const flat = rows.map((r) => flatten(r));
+  // Columns are the union over all rows, so a null speaker in the first row does not hide the
+  // speaker columns; a bare "speaker" column goes where "speaker.name" and the like exist.
+  const seen = new Set<string>();
+  for (const r of flat) for (const k of Object.keys(r)) seen.add(k);
+  const headers = [...seen].filter((h) => ![...seen].some((o) => o.startsWith(`${h}.`)));
+  const order = (h: string) => {
+    const top = h.split('.')[0]!;
+    return Object.keys(rows[0]!).indexOf(top) >>> 0;
+  };
+  headers.sort((x, y) => order(x) - order(y));
+  return [headers.join(','), ...flat.map((r) => headers.map((h) => csvField(r[h])).join(','))].join('\n') + '\n';
 }
 
 /** Render plain rows in a machine format. */

@@ -1,7 +1,8 @@
 // The readable per-article summary that `extract` prints on a terminal.
 import type { ArticleResult } from '../types.js';
 
-export function articleSummary(r: ArticleResult, threshold: number): string {
+/** `r` holds the claims to list (see atThreshold); `below` is how many scored sentences it left out. */
+export function articleSummary(r: ArticleResult, below: number): string {
   const a = r.article;
   const lines: string[] = [];
   const status = r.status ? ` (${r.status})` : '';
@@ -9,10 +10,10 @@ export function articleSummary(r: ArticleResult, threshold: number): string {
   lines.push(`  ${a.source}${a.url && a.url !== a.source ? `  ${a.url}` : ''}`);
   const meta = [a.byline && `by ${a.byline}`, a.published, a.site].filter(Boolean).join(' · ');
   if (meta) lines.push(`  ${meta}`);
-  const shown = r.claims.filter((c) => c.score >= threshold);
+  const shown = r.claims;
   lines.push(
     `  ${count(r.entities.length, 'entity', 'entities')}, ${count(r.attributions.length, 'attribution')} (${r.attributions.filter((x) => x.direct).length} direct), ` +
-      `${count(r.sources.length, 'source')}, ${count(shown.length, 'claim')} (${r.claims.length - shown.length} below threshold)`,
+      `${count(r.sources.length, 'source')}, ${count(shown.length, 'claim')}${below ? ` (${below} sentences below the threshold)` : ''}`,
   );
   const sourceName = new Map(r.sources.map((s) => [s.id, s.kind === 'url' ? s.name : s.name]));
   for (const c of shown) {

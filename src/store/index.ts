@@ -55,31 +55,109 @@ function like(value: string): string {
 export interface ClaimFilter {
   speaker?: string;
   entity?: string;
+  /** Name, domain or URL of a cited source, matched as whole words ("report" is not "reporters"). */
   source?: string;
   article?: string;
   direct?: boolean;
   /** Only claims whose attribution is of this kind. */
   kind?: AttributionKind;
-  minScore?: number;
+  /** Only claims scoring at least this; undefined lists every scored sentence. */
+  threshold?: number;
   limit?: number;
 }
 
-export interface ClaimRow {
-  id: number;
+/** A `claims` row: the contract's claim object, plus the article it is in and the names it refers to. */
+export interface ClaimRow extends Claim {
+  /** The article's id. */
   article: string;
-  claim: string;
-  speaker: string | null;
-  text: string;
   direct: boolean;
   /** The kind of the claim's attribution; null for a claim in the article's own voice. */
   kind: AttributionKind | null;
-  hedged: boolean;
-  hedges: string[];
-  score: number;
+  /** Names of `entityIds` and `sourceIds`, in the same order. */
   entities: string[];
   sources: string[];
-  source: string;
 }
+
+/** An `entities` row: one real-world entity across articles. `id` is the database's id of it. */
+export interface EntityRow {
+  id: number;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  articles: number;
+  mentions: number;
+}
+
+/** A `sources` row: a cited source across articles; URLs are grouped by domain. */
+export interface SourceRow {
+  kind: Source['kind'];
+  name: string;
+  articles: number;
+  mentions: number;
+  urls: number;
+}
+
+/** An `articles` row. `claims` counts sentences at the threshold. */
+export interface ArticleRow {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  site: string | null;
+  chars: number;
+  claims: number;
+  attributions: number;
+  entities: number;
+  sources: number;
+  extractedAt: string;
+}
+
+/** What `stats` prints. */
+export interface StatsRow {
+  database: string;
+  schema: number;
+  threshold: number;
+  articles: number;
+  claims: number;
+  sentences: number;
+  attributions: number;
+  entities: number;
+  mentions: number;
+  sources: number;
+  bytes: number;
+}
+
+/** A `search` row: a claim or an attribution, with its local id in the article. */
+export interface SearchRow {
+  kind: 'claim' | 'attribution';
+  article: string;
+  id: string;
+  speaker: SpeakerRef | null;
+  text: string;
+  rank: number;
+}
+
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+const wordPatterns = new Map<string, RegExp>();
+/** Does `needle` occur in `haystack` as whole words, ignoring case? */
+export function hasWords(haystack: string | null, needle: string): boolean {
+  if (!haystack) return false;
+  let re = wordPatterns.get(needle);
+  if (!re) {
+    re = new RegExp(`(?<!${WORD_CHAR})${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!${WORD_CHAR})`, 'iu');
+    if (wordPatterns.size > 100) wordPatterns.clear();
+    wordPatterns.set(needle, re);
+  }
+  return re.test(haystack);
+}
+
+/**
+ * A document named only by what it is ("report", "the survey") is a different document in each
+ * article; one with an author or a title ("Oxfam report") is the same wherever it is cited.
+ */
+const GENERIC_DOCUMENT = /^(?:(?:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|official)\s+)*(?:report|reports|survey|surveys|study|studies|research|poll|polls|figures|data|statistics|statement|analysis|paper|review|findings|results|audit|inquiry|investigation|index|census|forecast|estimates|release|press release|letter|memo|blog post|filing|ruling|lawsuit)$/i;
 
 export class Store {
   /** Prepared statements of the write path, made once: preparing is a good part of a small insert. */
@@ -94,7 +172,13 @@ export class Store {
     readonly db: Database.Database,
     readonly path: string,
     private readonly busyTimeoutMs: number,
-  ) {}
+  ) {
+    db.function('has_words', { deterministic: true }, (haystack: unknown, needle: unknown) => (hasWords(haystack as string | null, String(needle)) ? 1 : 0));
+    // How `sources` groups rows: URLs by domain, a generic document per article, others by name.
+    db.function('source_group', { deterministic: true }, (kind: unknown, name: unknown, domain: unknown, article: unknown) =>
+      kind === 'url' && domain ? `url:${domain}` : kind === 'document' && GENERIC_DOCUMENT.test(String(name)) ? `${kind}:${String(name).toLowerCase()}#${article}` : `${kind}:${String(name).toLowerCase()}`,
+    );
+  }
 
   private sql(text: string): Database.Statement {
     let st = this.statements.get(text);
@@ -279,9 +363,9 @@ export class Store {
   claims(f: ClaimFilter): ClaimRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.minScore !== undefined) {
+    if (f.threshold !== undefined) {
       where.push('c.score >= ?');
-      params.push(f.minScore);
+      params.push(f.threshold);
     }
     if (f.speaker) {
       where.push(
@@ -298,9 +382,9 @@ export class Store {
     }
     if (f.source) {
       where.push(
-        `c.id IN (SELECT cs.claim_id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE s.name LIKE ? ESCAPE '\\' OR s.domain LIKE ? ESCAPE '\\' OR s.url LIKE ? ESCAPE '\\')`,
+        `c.id IN (SELECT cs.claim_id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE has_words(s.name, ?) OR has_words(s.domain, ?) OR has_words(s.url, ?))`,
       );
-      params.push(like(f.source), like(f.source), like(f.source));
+      params.push(f.source, f.source, f.source);
     }
     if (f.article) {
       const a = this.findArticle(f.article);
@@ -314,33 +398,41 @@ export class Store {
       params.push(f.kind);
     }
     const sql = `
-      SELECT c.id, a.uid AS article, a.source, c.local_id AS claim, c.speaker_name AS speaker, c.text, c.direct, c.hedged, c.hedges, c.score,
+      SELECT a.uid AS article, c.local_id AS id, c.text, c.start, c.end, c.speaker_name, c.speaker_local, c.attribution_local, c.direct, c.hedged, c.hedges, c.score,
         (SELECT t.kind FROM attributions t WHERE t.article_id = c.article_id AND t.local_id = c.attribution_local) AS kind,
-        (SELECT json_group_array(ae.name) FROM claim_entities ce JOIN article_entities ae ON ae.article_id = c.article_id AND ae.local_id = ce.local_entity WHERE ce.claim_id = c.id) AS entities,
-        (SELECT json_group_array(s.name) FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id) AS sources
+        (SELECT json_group_array(json_array(ce.local_entity, ae.name)) FROM claim_entities ce JOIN article_entities ae ON ae.article_id = c.article_id AND ae.local_id = ce.local_entity WHERE ce.claim_id = c.id) AS entities,
+        (SELECT json_group_array(json_array(s.local_id, s.name)) FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id) AS sources
       FROM claims c JOIN articles a ON a.id = c.article_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY c.article_id, c.start
       ${f.limit ? 'LIMIT ?' : ''}`;
     if (f.limit) params.push(f.limit);
-    return (this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map((r) => ({
-      id: r.id as number,
-      article: r.article as string,
-      source: r.source as string,
-      claim: r.claim as string,
-      speaker: r.speaker as string | null,
-      text: r.text as string,
-      direct: r.direct === 1,
-      kind: (r.kind as AttributionKind | null) ?? null,
-      hedged: r.hedged === 1,
-      hedges: JSON.parse(r.hedges as string) as string[],
-      score: r.score as number,
-      entities: JSON.parse(r.entities as string) as string[],
-      sources: JSON.parse(r.sources as string) as string[],
-    }));
+    const byLocalId = (pairs: Array<[string, string]>) => pairs.sort((x, y) => Number(x[0].slice(1)) - Number(y[0].slice(1)));
+    return (this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map((r) => {
+      const entities = byLocalId(JSON.parse(r.entities as string) as Array<[string, string]>);
+      const sources = byLocalId(JSON.parse(r.sources as string) as Array<[string, string]>);
+      return {
+        article: r.article as string,
+        id: r.id as string,
+        text: r.text as string,
+        start: r.start as number,
+        end: r.end as number,
+        speaker: r.speaker_name === null ? null : { name: r.speaker_name as string, entityId: (r.speaker_local as string | null) ?? null },
+        attributionId: (r.attribution_local as string | null) ?? null,
+        direct: r.direct === 1,
+        kind: (r.kind as AttributionKind | null) ?? null,
+        hedged: r.hedged === 1,
+        hedges: JSON.parse(r.hedges as string) as string[],
+        score: r.score as number,
+        entityIds: entities.map((e) => e[0]),
+        sourceIds: sources.map((x) => x[0]),
+        entities: entities.map((e) => e[1]),
+        sources: sources.map((x) => x[1]),
+      };
+    });
   }
 
-  entities(f: { type?: string; name?: string; limit?: number }): Array<{ id: number; name: string; type: string; articles: number; mentions: number; aliases: string[] }> {
+  entities(f: { type?: string; name?: string; limit?: number }): EntityRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.type) {
@@ -353,9 +445,9 @@ export class Store {
     }
     const sql = `
       SELECT e.id, e.name, e.type,
+        (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias <> e.name ORDER BY alias)) AS aliases,
         (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles,
-        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-        (SELECT json_group_array(alias) FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias <> e.name) AS aliases
+        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
       FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY articles DESC, mentions DESC, e.name
       ${f.limit ? 'LIMIT ?' : ''}`;
@@ -363,15 +455,18 @@ export class Store {
     return (this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map((r) => ({
       id: r.id as number,
       name: r.name as string,
-      type: r.type as string,
+      type: r.type as EntityType,
+      aliases: JSON.parse(r.aliases as string) as string[],
       articles: r.articles as number,
       mentions: r.mentions as number,
-      aliases: JSON.parse(r.aliases as string) as string[],
     }));
   }
 
-  /** Sources across articles: URLs grouped by domain, others by kind and name. */
-  sources(f: { kind?: string; name?: string; limit?: number }): Array<{ kind: string; name: string; articles: number; mentions: number; urls: number }> {
+  /**
+   * Sources across articles: URLs grouped by domain, named documents and outlets by name; a document
+   * named only by what it is ("report") stays one row per article.
+   */
+  sources(f: { kind?: string; name?: string; limit?: number }): SourceRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.kind) {
@@ -379,52 +474,60 @@ export class Store {
       params.push(f.kind);
     }
     if (f.name) {
-      where.push(`(s.name LIKE ? ESCAPE '\\' OR s.domain LIKE ? ESCAPE '\\')`);
-      params.push(like(f.name), like(f.name));
+      where.push('(has_words(s.name, ?) OR has_words(s.domain, ?))');
+      params.push(f.name, f.name);
     }
     const sql = `
-      SELECT s.kind, coalesce(s.domain, s.name) AS name, count(DISTINCT s.article_id) AS articles,
+      SELECT s.kind, coalesce(s.domain, min(s.name)) AS name, count(DISTINCT s.article_id) AS articles,
         sum(coalesce(m.n, 0)) AS mentions, count(DISTINCT s.url) AS urls
       FROM sources s LEFT JOIN (SELECT source_id, count(*) AS n FROM source_mentions GROUP BY source_id) m ON m.source_id = s.id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      GROUP BY s.kind, coalesce(s.domain, s.name) COLLATE NOCASE
+      GROUP BY source_group(s.kind, s.name, s.domain, s.article_id)
       ORDER BY articles DESC, mentions DESC, name
       ${f.limit ? 'LIMIT ?' : ''}`;
     if (f.limit) params.push(f.limit);
-    return this.db.prepare(sql).all(...params) as Array<{ kind: string; name: string; articles: number; mentions: number; urls: number }>;
+    return this.db.prepare(sql).all(...params) as SourceRow[];
   }
 
-  articles(f: { limit?: number }): Array<Record<string, unknown>> {
+  articles(f: { limit?: number; threshold?: number }): ArticleRow[] {
     return this.db
       .prepare(
         `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, length(a.text) AS chars,
-          (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+          (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.score >= ?) AS claims,
           (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions,
           (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,
           (SELECT count(*) FROM sources s WHERE s.article_id = a.id) AS sources,
-          a.extracted_at
+          a.extracted_at AS extractedAt
         FROM articles a ORDER BY a.id ${f.limit ? 'LIMIT ?' : ''}`,
       )
-      .all(...(f.limit ? [f.limit] : [])) as Array<Record<string, unknown>>;
+      .all(f.threshold ?? 0, ...(f.limit ? [f.limit] : [])) as ArticleRow[];
   }
 
-  /** Full-text search over claims and attributions, best matches first. */
-  search(words: string, { mark = null as [string, string] | null, limit = 50, kind = undefined as AttributionKind | undefined } = {}): Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }> {
+  /** Full-text search over claims (at `threshold`, if given) and attributions, best matches first. */
+  search(words: string, { mark = null as [string, string] | null, limit = 50, kind = undefined as AttributionKind | undefined, threshold = undefined as number | undefined } = {}): SearchRow[] {
     const terms = words.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!terms.length) return [];
     const query = terms.map((t) => `"${t}"`).join(' ');
     const [open, close] = mark ?? ['', ''];
     const sql = `
-      SELECT 'claim' AS kind, a.uid AS article, c.local_id AS id, c.speaker_name AS speaker, highlight(claims_fts, 0, ?, ?) AS text, bm25(claims_fts) AS rank
-        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ?
+      SELECT 'claim' AS kind, a.uid AS article, c.local_id AS id, c.speaker_name, c.speaker_local, highlight(claims_fts, 0, ?, ?) AS text, bm25(claims_fts) AS rank
+        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id WHERE claims_fts MATCH ? AND c.score >= ?
         ${kind ? 'AND EXISTS (SELECT 1 FROM attributions k WHERE k.article_id = c.article_id AND k.local_id = c.attribution_local AND k.kind = ?)' : ''}
       UNION ALL
-      SELECT 'attribution', a.uid, t.local_id, t.speaker_name, highlight(attributions_fts, 0, ?, ?), bm25(attributions_fts)
+      SELECT 'attribution', a.uid, t.local_id, t.speaker_name, t.speaker_local, highlight(attributions_fts, 0, ?, ?), bm25(attributions_fts)
         FROM attributions_fts JOIN attributions t ON t.id = attributions_fts.rowid JOIN articles a ON a.id = t.article_id WHERE attributions_fts MATCH ?
         ${kind ? 'AND t.kind = ?' : ''}
       ORDER BY rank LIMIT ?`;
     const filter = kind ? [kind] : [];
-    return this.db.prepare(sql).all(open, close, query, ...filter, open, close, query, ...filter, limit) as Array<{ kind: string; article: string; id: string; speaker: string | null; text: string; rank: number }>;
+    const rows = this.db.prepare(sql).all(open, close, query, threshold ?? 0, ...filter, open, close, query, ...filter, limit) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      kind: r.kind as SearchRow['kind'],
+      article: r.article as string,
+      id: r.id as string,
+      speaker: r.speaker_name === null ? null : { name: r.speaker_name as string, entityId: (r.speaker_local as string | null) ?? null },
+      text: r.text as string,
+      rank: r.rank as number,
+    }));
   }
 
   /** Everything stored for one article, in the JSON contract's shape. */
@@ -442,7 +545,6 @@ export class Store {
         type: e.type as EntityType,
         aliases: JSON.parse(e.aliases as string) as string[],
         mentions: mentions.filter((m) => m.local_entity === e.local_id).map(({ start, end, text }) => ({ start, end, text })),
-        storeId: e.entity_id as number,
       }))
       .sort((x, y) => Number(x.id.slice(1)) - Number(y.id.slice(1)));
     const attributions: Attribution[] = (db.prepare('SELECT * FROM attributions WHERE article_id = ? ORDER BY id').all(found.id) as Array<Record<string, string | number | null>>).map((r) => ({
@@ -501,13 +603,16 @@ export class Store {
     };
   }
 
-  stats(): Record<string, number | string> {
+  /** Counts of what is stored; `claims` counts sentences at `threshold`, `sentences` every scored one. */
+  stats(threshold = 0): StatsRow {
     const count = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     return {
       database: this.path,
       schema: SCHEMA_VERSION,
+      threshold,
       articles: count('articles'),
-      claims: count('claims'),
+      claims: (this.db.prepare('SELECT count(*) AS n FROM claims WHERE score >= ?').get(threshold) as { n: number }).n,
+      sentences: count('claims'),
       attributions: count('attributions'),
       entities: count('entities'),
       mentions: count('mentions'),
