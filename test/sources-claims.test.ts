@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_CLAIM_THRESHOLD } from '../src/nlp/index.js';
+import { notAClaim } from '../src/nlp/claims.js';
 import { ARTICLES } from './helpers.js';
 
 const seed = (name: string) => readFileSync(join(ARTICLES, name), 'utf8').replace(/\r\n?/g, '\n').trim();
@@ -121,6 +122,39 @@ describe('claims', () => {
     const score = (start: string) => r.claims.find((c) => c.text.startsWith(start))?.score ?? 0;
     expect(score('Acme')).toBeGreaterThanOrEqual(DEFAULT_CLAIM_THRESHOLD);
     for (const s of ['Will', 'Frankly', 'Subscribe']) expect(score(s)).toBeLessThan(DEFAULT_CLAIM_THRESHOLD);
+  });
+
+  it('rules out questions, advice, exhortations and lists of names whatever they mention', () => {
+    for (const s of [
+      'Will the £2bn plan cut NHS waiting lists by 2006?',
+      '"Is that really what 40% of voters want?"',
+      'You should back up your files before installing Windows XP Service Pack 2.',
+      'If you use wi-fi at home, make sure you turn on WEP encryption.',
+      "Let's get Britain working again in 2005.",
+      'Sign up for our newsletter to get the latest on the election.',
+      'S Best (Ulster), S Byrne (Leinster), R Corrigan (Leinster), L Cullen (Leinster), S Easterby (Llanelli).',
+    ])
+      expect([s, notAClaim(s)]).toEqual([s, expect.any(String)]);
+    for (const s of [
+      'Acme Corp cut 500 jobs in Ohio in 2023.',
+      'The seats the party can win are: Bristol West, Cardiff Central, Leeds North West, Cambridge.',
+      'Ministers met Tony Blair, Gordon Brown and John Prescott in Downing Street on Monday.',
+    ])
+      expect([s, notAClaim(s)]).toEqual([s, null]);
+    expect(analyze('Will the plan cut NHS waiting lists by 20% in 2006?').claims[0]!.score).toBe(0);
+  });
+
+  it('weighs feeling and opinion in a quote below a statement of fact', () => {
+    const r = analyze('"I am really looking forward to it and I am delighted for the lads," said Woodward. "We have sold 40,000 tickets for the match in Cardiff," said Woodward. The team flew to Cardiff on Monday.');
+    const [feeling, fact] = r.claims;
+    expect(feeling!.score).toBeLessThan(DEFAULT_CLAIM_THRESHOLD);
+    expect(fact!.score).toBeGreaterThanOrEqual(DEFAULT_CLAIM_THRESHOLD);
+  });
+
+  it('does not count the cue of a cited document as a hedge', () => {
+    const [c] = analyze('Fast web access is encouraging more people to express themselves online, research suggests.').claims;
+    expect(c).toMatchObject({ hedged: false, hedges: [] });
+    expect(analyze('The deal suggests that prices may rise.').claims[0]!.hedges).toEqual(['suggests', 'may']);
   });
 
   it('links a claim to its speaker, entities and sources', () => {

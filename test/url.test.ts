@@ -73,7 +73,8 @@ describe('extract from URLs', () => {
     expect(r.code).toBe(0);
     const [doc] = JSON.parse(r.stdout) as ArticleResult[];
     expect(doc.article).toMatchObject({ source: `${base}/moved`, url: `${base}/article`, title: 'Bridge to open in May' });
-    expect(doc.claims[0]!.text).toContain('bridge will open in May');
+    expect(doc.article.text).toContain('bridge will open in May');
+    expect(doc.attributions[0]!.content).toContain('bridge will open in May');
   });
 
   it('decodes the charset the server declares', async () => {

@@ -1,7 +1,7 @@
 // Claims: sentences that assert something checkable, scored for check-worthiness, with hedges,
 // the speaker they are attributed to, and the entities and sources they mention.
 import type { Attribution, Claim, Entity, Source, Span } from '../types.js';
-import { loadClaimModel } from './lexicon.js';
+import { loadClaimModel, valenceMap } from './lexicon.js';
 import type { Sentence } from './segment.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Sentence } from './segment.js';
  * `extract` prints, `claims`, `show`, `stats`, `articles` and `npm run eval`). Every scored sentence
  * is stored, so `--threshold` and `--all` can look further without extracting again.
  */
-export const DEFAULT_CLAIM_THRESHOLD = 0.35;
+export const DEFAULT_CLAIM_THRESHOLD = 0.5;
 
 /**
  * The record with only its claims at or above `threshold` (null: every scored sentence). Ids are
@@ -21,7 +21,6 @@ export function atThreshold<T extends { claims: Claim[] }>(record: T, threshold:
 
 const HEDGES =
   /\b(may|might|could|reportedly|presumably|allegedly|apparently|possibly|probably|perhaps|likely|unlikely|it seems|seems? to|seemingly|appears? to|is expected to|are expected to|was expected to|is said to|are said to|rumou?red|purportedly|supposedly|suggests?|potentially)\b/gi;
-const HEDGE_TEST = new RegExp(HEDGES.source, 'i');
 const OPINION =
   /^(frankly|honestly|personally|perhaps|arguably|surely|obviously|in my (view|opinion)|i think|i believe|i question|i wonder|we think|it seems|together|by doing so)\b|\b(this writer|i think|i believe|i question|i wonder|in my view|we can|we must|we should|let['’]s|to all readers|our readers)\b/i;
 // Value judgements: "partnerships are crucial", "it’s essential to", "a tough sell".
@@ -43,8 +42,20 @@ function speculative(s: string): boolean {
 export interface SentenceContext {
   hasEntity: boolean;
   attributed: boolean;
+  /** The sentence is a direct quote (or part of one). */
+  quoted?: boolean;
+  /** The sentence is one of an article's (three or more), not a line on its own. */
+  inArticle?: boolean;
+  /** The cue of the sentence's attribution: "research suggests" cites; its "suggests" hedges nothing. */
+  cue?: string | null;
   /** The sentence continues a quote begun in an earlier sentence. */
   quoteContinuation?: boolean;
+}
+
+/** The hedge words of a sentence, less its attribution's cue. */
+export function hedgesOf(s: string, cue: string | null = null): string[] {
+  const cueWords = new Set((cue ?? '').toLowerCase().split(/\s+/));
+  return [...s.matchAll(HEDGES)].map((m) => m[0]).filter((h) => !cueWords.has(h.toLowerCase()));
 }
 
 const PAST = /\b(\w{3,}ed|said|told|won|lost|made|took|gave|began|became|rose|fell|grew|paid|sold|bought|left|met|ran|cut|hit|held|led|went|came|spent|built|brought|sent|wrote|voted|passed|signed)\b/i;
@@ -63,8 +74,26 @@ const DIGIT = /\d/;
 export const FEATURE_NAMES = [
   'digit', 'year', 'quantity', 'entity', 'attributed', 'past', 'eventVerb', 'firstSingular', 'firstPlural', 'secondPerson',
   'belief', 'future', 'promise', 'speculative', 'negation', 'question', 'colonEnd', 'imperative', 'opinion', 'evaluative', 'notKnown',
-  'greeting', 'hedged', 'quoteContinuation', 'short', 'long', 'logWords',
+  'greeting', 'hedged', 'quoteContinuation', 'short', 'long', 'logWords', 'positive', 'negative', 'quoted', 'inArticle',
 ] as const;
+
+/**
+ * Words of strong feeling or judgement, from the AFINN-165 valence list: how many a sentence has
+ * that rate +2 or more, and -2 or less, each counted up to two. Opinion and feeling ("simply
+ * awesome", "very emotional") are not checkable; the model learns how much they weigh.
+ */
+function valence(s: string): [number, number] {
+  const v = valenceMap();
+  let pos = 0;
+  let neg = 0;
+  for (const w of s.toLowerCase().match(/[\p{L}'’]+/gu) ?? []) {
+    const x = v.get(w.replace(/’/g, "'"));
+    if (x === undefined) continue;
+    if (x >= 2) pos++;
+    else if (x <= -2) neg++;
+  }
+  return [Math.min(pos, 2) / 2, Math.min(neg, 2) / 2];
+}
 
 export function claimFeatures(raw: string, c: SentenceContext): number[] {
   // A bullet's label is no part of the statement: "- Data Privacy Concerns: Users began …".
@@ -76,9 +105,38 @@ export function claimFeatures(raw: string, c: SentenceContext): number[] {
     b(DIGIT.test(s)), b(YEAR.test(s)), b(QUANTITY.test(s) || NUMBER.test(s)), b(c.hasEntity), b(c.attributed), b(PAST.test(s)), b(EVENT_VERB.test(s)),
     b(FIRST_SINGULAR.test(s)), b(FIRST_PLURAL.test(s)), b(SECOND_PERSON.test(s)), b(BELIEF.test(s)), b(FUTURE.test(s) && !FIRST_SINGULAR.test(s) && !FIRST_PLURAL.test(s)), b(FUTURE.test(s) && (FIRST_SINGULAR.test(s) || FIRST_PLURAL.test(s))),
     b(!c.attributed && speculative(s)), b(NEGATION_RE.test(s)), b(t.endsWith('?')), b(t.endsWith(':')), b(IMPERATIVE.test(s)),
-    b(OPINION.test(s)), b(EVALUATIVE.test(s)), b(NOT_KNOWN.test(s)), b(GREETING.test(s)), b(HEDGE_TEST.test(s)), b(c.quoteContinuation === true),
-    b(words < 5), b(words > 60), Math.log(1 + words) / 4,
+    b(OPINION.test(s)), b(EVALUATIVE.test(s)), b(NOT_KNOWN.test(s)), b(GREETING.test(s)), b(hedgesOf(s, c.cue).length > 0), b(c.quoteContinuation === true),
+    b(words < 5), b(words > 60), Math.log(1 + words) / 4, ...valence(s), b(c.quoted === true), b(c.inArticle === true),
   ];
+}
+
+// What is never a claim, whatever it scores. Each rule is a kind of sentence that asserts nothing
+// checkable, as the gold conventions describe them.
+const NOT_A_CLAIM: Array<{ why: string; test: (s: string) => boolean }> = [
+  // A question asks; it does not assert ("Will the community change all this?").
+  { why: 'question', test: (s) => /\?["”’']?\s*$/.test(s) },
+  // Advice to the reader ("You should back up your files", "If you use wi-fi, turn on encryption").
+  { why: 'advice', test: (s) => /^["“']?(?:you(?:['’]ll| should| need| must| can| could| might want| may want| will want| have to)|if you\b[^,]*,\s*(?:you\s+)?(?:should|need|must|make sure|check|turn|use|try|avoid|don['’]t)\b)/i.test(s) },
+  // Calls to action and exhortations ("Let's get to work", "Sign up for our newsletter").
+  { why: 'exhortation', test: (s) => IMPERATIVE.test(s.replace(/^["“']/, '')) || /^["“']?(?:let us|together,? we|join us)\b/i.test(s) },
+  // Team sheets and other lists of names: "S Best (Ulster), S Byrne (Leinster), R Corrigan (Leinster)".
+  { why: 'list of names', test: isNameList },
+];
+
+/** Three or more comma-separated items, nearly all of them short capitalised names. */
+function isNameList(s: string): boolean {
+  const items = s.replace(/[.;:]\s*$/, '').split(/,|;|\band\b/).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 3) return false;
+  // A list a clause introduces ("The seats … are: Bristol West, Cardiff Central, …") asserts something.
+  if (/:/.test(s)) return false;
+  const names = items.filter((x) => /^(?:\p{Lu}[\p{L}'’.-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\([^)]*\)|de|van|von|da|di|le|la))*$/u.test(x) && x.split(/\s+/).length <= 5);
+  return names.length >= 3 && names.length / items.length >= 0.8;
+}
+
+/** Why a sentence is no claim whatever its score, or null. */
+export function notAClaim(s: string): string | null {
+  const t = s.trim();
+  return NOT_A_CLAIM.find((r) => r.test(t))?.why ?? null;
 }
 
 export interface ClaimModel {
@@ -98,6 +156,7 @@ function claimModel(): ClaimModel {
 
 /** Check-worthiness in [0, 1]: a logistic model over the features above (trained by `npm run train:claims`). */
 export function scoreSentence(raw: string, ctx: SentenceContext, m: ClaimModel = claimModel()): number {
+  if (notAClaim(raw)) return 0;
   const x = claimFeatures(raw, ctx);
   const z = x.reduce((sum, v, i) => sum + v * m.weights[i]!, m.bias);
   return Math.round((1 / (1 + Math.exp(-z))) * 100) / 100;
@@ -109,6 +168,7 @@ export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entit
   const entitiesIn = bySentence(sents, entities, (e) => e.mentions);
   const attributionsIn = bySentence(sents, attributions, (a) => a.contentSpans);
   const sourcesIn = bySentence(sents, sources, (src) => src.mentions);
+  const inArticle = sents.filter((s) => !skip.has(s.paragraph) && !s.heading).length >= 3;
   sents.forEach((s, k) => {
     if (skip.has(s.paragraph) || s.heading) return;
     const entityIds = entitiesIn[k]!.map((i) => entities[i]!.id);
@@ -118,7 +178,7 @@ export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entit
       const ch = sourceByChannel.get(attribution.channel.toLowerCase()) ?? sources.find((x) => x.name.toLowerCase().endsWith(attribution.channel!.toLowerCase()));
       if (ch && !sourceIds.includes(ch.id)) sourceIds.push(ch.id);
     }
-    const hedges = [...s.text.matchAll(HEDGES)].map((m) => m[0]);
+    const hedges = hedgesOf(s.text, attribution?.cue);
     claims.push({
       id: `c${claims.length + 1}`,
       text: s.text,
@@ -131,6 +191,9 @@ export function findClaims(sents: Sentence[], skip: Set<number>, entities: Entit
       score: scoreSentence(s.text, {
         hasEntity: entityIds.length > 0,
         attributed: attribution !== undefined,
+        quoted: attribution?.direct === true,
+        inArticle,
+        cue: attribution?.cue,
         quoteContinuation: attribution?.direct === true && attribution.contentSpans[0]!.start < s.start - 1 && s.start >= attribution.contentSpans[0]!.end,
       }),
       entityIds,

@@ -47,6 +47,13 @@ export function loadClaimModel(): { bias: number; weights: number[] } {
   return JSON.parse(readFileSync(new URL('claim-weights.json', dataDir), 'utf8')) as { bias: number; weights: number[] };
 }
 
+let valences: Map<string, number> | null = null;
+/** AFINN-165: lower-cased word → valence from -5 to +5. */
+export function valenceMap(): Map<string, number> {
+  if (!valences) valences = new Map(dataLines('afinn-165.tsv').map(([w, v]) => [w!, Number(v)]));
+  return valences;
+}
+
 let demonyms: Set<string> | null = null;
 /** Nationality adjectives ("Australian", "Texan"), lower-cased. */
 export function demonymSet(): Set<string> {
