@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/stress/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 60_000,
     fileParallelism: false,

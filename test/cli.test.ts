@@ -143,6 +143,16 @@ describe('newsclaims extract', () => {
       expect(lines(run(['claims', '--threshold', '0.6', '--db', db]).stdout)).toHaveLength(strict);
     });
 
+    it('wraps tables to $COLUMNS, showing every claim whole', () => {
+      const out = run(['claims', '--db', db, '--format', 'table'], { env: { COLUMNS: '80' } }).stdout.split('\n').filter(Boolean);
+      expect(Math.max(...out.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+      const textAt = out[0]!.indexOf('TEXT');
+      const shown = out.slice(1).map((l) => l.slice(textAt)).join(' ').replace(/\s+/g, ' ');
+      const claims = lines(run(['claims', '--db', db]).stdout).map((l) => JSON.parse(l).text as string);
+      expect(claims.length).toBeGreaterThan(5);
+      for (const c of claims) expect(shown).toContain(c.replace(/\s+/g, ' '));
+    });
+
     it('entities, sources, articles, search, show and stats answer', () => {
       const people = lines(run(['entities', '--type', 'person', '--db', db]).stdout).map((l) => JSON.parse(l));
       expect(people.map((e) => e.name)).toEqual(expect.arrayContaining(['Joelle Pineau', 'Mark Zuckerberg']));

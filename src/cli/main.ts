@@ -73,7 +73,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (scheme) throw new UsageError(`--db '${path}': ${scheme}:// databases are not supported; give the path of a SQLite file`);
     return path;
   };
-  const termWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 120);
+  // The terminal's width; in a pipe, $COLUMNS when set (so `COLUMNS=80 newsclaims claims -f table | less` fits).
+  const termWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) > 0 ? Number(io.env.COLUMNS) : 120);
   const openStore = (opt: string | undefined, create = false) => Store.open(dbPath(opt), { create, readonly: !create });
 
   /** Print query rows in the chosen format. */
