@@ -69,7 +69,7 @@ const OWNED_DOC = new RegExp(
   'gu',
 );
 // Words that end the description before a document's kind: "the introduction of the poll" → "poll".
-const FUNCTION_WORDS_BEFORE_HEAD = /^(?:.*\s)?(?:of|the|a|an|in|on|at|to|for|by|with|and|or|his|her|its|their|our|this|that|these|those|made|marked|said|says)\s+/i;
+const FUNCTION_WORDS_BEFORE_HEAD = /^(?:.*\s)?(?:of|the|a|an|in|on|at|to|for|by|with|and|or|but|his|her|its|their|our|this|that|these|those|made|marked|said|says)\s+/i;
 const COMPOUND_AFTER = /^\s+(?:tax|taxes|card|cards|group|groups|station|stations|team|teams|centre|center|ship|book|books|period|programme|program|day|date|lead|leads|ratings?|booth|booths|card|cards)\b/i;
 const OPINION_POLL_AFTER = /^[^.!?]{0,40}\b(?:found|finds|suggest(?:s|ed)?|show(?:s|ed|ing)?|reveal(?:s|ed)?|indicat(?:es|ed)|put|puts|gave|gives|of\s+[\d,]+|for\s+(?:the\s+)?\p{Lu}|by\s+\p{Lu}|conducted|carried out|commissioned)/u;
 // Capitalised words that open a sentence or a clause and are no part of an owner's name.
@@ -221,6 +221,8 @@ function documentSources({ text, attributions, inBody, add, bareDocuments }: Sou
     if (!inBody(full)) continue;
     // The words before the kind describe it, up to a small word: "the introduction of the poll" is a poll.
     const fullHead = m[1]!.trim();
+    // "the website to report abuse": after "to" the kind is a verb.
+    if (/(?:^|\s)to\s+\S+$/i.test(fullHead)) continue;
     const cut = fullHead.search(FUNCTION_WORDS_BEFORE_HEAD);
     const head = cut >= 0 ? fullHead.replace(FUNCTION_WORDS_BEFORE_HEAD, '') : fullHead;
     const start = full + fullHead.length - head.length;
