@@ -28,6 +28,7 @@ interface Chain {
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'van', 'von', 'der', 'la', 'le', 'du', 'al', 'bin', '&', 'on']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev']);
+const PEER_TITLES = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'viscountess', 'earl', 'countess', 'dame', 'sir']);
 const TITLES = new Set([
   'president', 'senator', 'sen', 'governor', 'gov', 'rep', 'representative', 'judge', 'justice', 'minister',
   'chancellor', 'secretary', 'mayor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'pope', 'ceo',
@@ -71,8 +72,12 @@ const ORG_WORDS = new Set(
   ).split(' '),
 );
 const PLACE_WORDS = new Set(
-  'city county street river island islands mountains province state valley lake sea ocean bay district region airport'.split(' '),
+  ('city county street river island islands mountains province state valley lake sea ocean bay district region airport ' +
+    // Buildings and venues: "Kodak Theatre", "Goodison Park", "Millennium Stadium".
+    'theatre theater stadium arena park square gardens cathedral abbey station').split(' '),
 );
+// Place words that are also common surnames: after a first name they end a person's name ("Richard Hill").
+const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook brooks ford lake marsh bush banks church park'.split(' '));
 const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
 
 const POSSESSIVE = /['’]s?$/;
@@ -300,7 +305,14 @@ function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (c.honorific && HONORIFICS.has(c.honorific.toLowerCase().replace(/\.$/, ''))) return { type: 'person', weight: 4 };
+  // "Baroness Scotland", "Lord Falconer": a title of rank kept in the name names a person, whatever follows.
+  if (words.length > 1 && PEER_TITLES.has(words[0]!.toLowerCase())) return { type: 'person', weight: 4 };
   if (words.length > 1 && ORG_WORDS.has(last)) return { type: 'organization', weight: 3 };
+  // "London School of Economics", "University of Leeds": a body's head word before "of".
+  const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
+  if (ofAt >= 1 && ORG_WORDS.has(words[ofAt - 1]!.toLowerCase())) return { type: 'organization', weight: 3 };
+  // "Richard Hill", "Harrison Ford": a first name before a place word that is also a surname.
+  if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && c.terms[0]?.tags.has('FirstName')) return { type: 'person', weight: 2.5 };
   if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return { type: 'event', weight: 3 };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', weight: 3 };
   const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));

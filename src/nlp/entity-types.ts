@@ -32,6 +32,13 @@ const CUES: Cue[] = [
   { type: 'organization', weight: 2, side: true, after: /^\s+(?:beat|defeated|drew|lost|won|trailed|led)\b[^.]{0,30}\b\d+-\d+\b/i },
   { type: 'organization', weight: 2, side: true, before: /\b(?:beat|beating|defeated|against|to|with|v|vs\.?)\s+$/i, after: /^\s+\d+-\d+\b/ },
   { type: 'organization', weight: 1, before: /\b(?:join|joined|joining|sign for|signed for|move to|moved to|loan at|loan to|on loan from)\s+$/i },
+  // "the FA Cup win over Colchester", "defeat by Leicester": the other side of a match.
+  { type: 'organization', weight: 1.5, side: true, before: /\b(?:win|wins|victory|victories|defeat|defeats|draw|loss|triumph|clash|tie|derby)\s+(?:over|against|with|to|by|at)\s+$/i },
+  // "S Byrne (Leinster), R Corrigan (Leinster)": a team sheet gives each player's club. (Results
+  // lists with full names, "Michael Johnson (U.S.)", give a nationality, which is a place.)
+  { type: 'organization', weight: 2.5, side: true, before: /(?:^|[\s,(])\p{Lu}\.?\s+\p{Lu}[\p{L}'’-]+,?\s*\(\s*$/u, after: /^\s*\)/ },
+  // "a bond strategist at Miller Tabak", "chief technology officer at NetSurity": an employer.
+  { type: 'organization', weight: 2, before: /\b(?:strategist|analyst|economist|officer|executive|director|chairman|chairwoman|head|founder|partner|researcher|professor|lecturer|fellow|editor|correspondent|consultant|engineer|spokes(?:man|woman|person)|boss|president|vice-president|trader|dealer|broker|banker|adviser|advisor)\s+(?:at|with)\s+$/i },
   // "against France", "to face Scotland", "Ireland beat …": a side, in sport; weaker than a score.
   { type: 'organization', weight: 1.5, side: true, before: /\b(?:against|face|faces|facing|play|plays|playing|host|hosts|hosting|beat|beating|defeated|thrashed|edged)\s+$/i },
   { type: 'organization', weight: 1.5, side: true, after: /^\s+(?:beat|face|faces|host|hosts|play|won|lost|drew|thrashed|edged|defeated)\s+\p{Lu}/u },
