@@ -125,8 +125,44 @@ describe('types from evidence', () => {
     expect(typeOf('The team is: R Corrigan, S Easterby, P Stringer.', 'R Corrigan')).toBe('person');
   });
 
+  it('reads an employer from "a strategist at X" and the other side from "win over X"', () => {
+    expect(typeOf('"Things are getting worse," said Anthony Crescenzi, a bond strategist at Miller Tabak in New York.', 'Miller Tabak')).toBe('organization');
+    expect(typeOf('Ferguson did not play in the FA Cup win over Colchester on Saturday.', 'Colchester')).toBe('organization');
+  });
+
+  it('reads a club from a team sheet, but a nationality in a results list stays a place', () => {
+    const sheet = 'Forwards: S Best (Ulster), S Byrne (Leinster), R Corrigan (Leinster), A Foley (Munster), G Murphy (Leicester).';
+    for (const club of ['Leinster', 'Munster', 'Leicester']) expect(typeOf(sheet, club)).toBe('organization');
+    expect(typeOf('1. Michael Johnson (U.S.) 19.32 2. Frankie Fredericks (Namibia) 19.68 3. Ato Boldon (Trinidad) 19.80', 'Namibia')).toBe('place');
+  });
+
+  it('reads a person from a title of rank, a body from its head before "of", a venue as a place', () => {
+    expect(typeOf('The Attorney General, Baroness Scotland, will lead the review in May.', 'Baroness Scotland')).toBe('person');
+    expect(typeOf('Researchers at the London School of Economics found that fees deter students.', 'London School of Economics')).toBe('organization');
+    expect(typeOf('The ceremony will be held at the Kodak Theatre on Sunday, organisers said.', 'Kodak Theatre')).toBe('place');
+    expect(typeOf('The England flanker Richard Hill has been ruled out of the tour with a knee injury.', 'Richard Hill')).toBe('person');
+  });
+
   it('keeps a strong shape against weak evidence: a country in a sentence about it stays a place', () => {
     expect(typeOf('Unemployment in France rose to 10% in March, the government said.', 'France')).toBe('place');
+  });
+});
+
+describe('lists of names', () => {
+  const names = (text: string) => analyze(text).entities.map((e) => [e.name, e.type]);
+
+  it('keeps "and" and "of" inside the items of a list of seats, all of them places', () => {
+    const text = 'The seats the party says it can win are: Bristol West, Cardiff Central, Holborn and St Pancras, Oldham East and Saddleworth, Isle of Wight, Cities of London and Westminster, Westmorland and Lonsdale.';
+    expect(names(text)).toEqual(
+      ['Bristol West', 'Cardiff Central', 'Holborn and St Pancras', 'Oldham East and Saddleworth', 'Isle of Wight', 'Cities of London and Westminster', 'Westmorland and Lonsdale'].map((n) => [n, 'place']),
+    );
+  });
+
+  it('reads the last "and" of a list of people or firms as the list\'s own, and keeps a firm\'s "and"', () => {
+    const people = names('Tony Blair, Gordon Brown, John Prescott and Jack Straw met in Downing Street on Monday.').map((n) => n[0]);
+    expect(people).toEqual(expect.arrayContaining(['Tony Blair', 'Gordon Brown', 'John Prescott', 'Jack Straw']));
+    const firms = names('The defendants are Altria Group, RJ Reynolds Tobacco, Lorillard Tobacco, Liggett Group and Brown and Williamson. The trial began in May.').map((n) => n[0]);
+    expect(firms).toEqual(expect.arrayContaining(['Liggett Group', 'Brown and Williamson']));
   });
 });
 

@@ -1,5 +1,6 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
+import nlp from 'compromise';
 import type { Entity, EntityType, Span } from '../types.js';
 import { weighType } from './entity-types.js';
 import { clips, orgBase } from './name-forms.js';
@@ -77,7 +78,7 @@ const PLACE_WORDS = new Set(
     'theatre theater stadium arena park square gardens cathedral abbey station').split(' '),
 );
 // Place words that are also common surnames: after a first name they end a person's name ("Richard Hill").
-const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook brooks ford lake marsh bush banks church park'.split(' '));
+const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook brooks ford lake marsh bush banks church'.split(' '));
 const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
 
 const POSSESSIVE = /['’]s?$/;
@@ -294,6 +295,14 @@ function chainName(text: string, c: Chain): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+const firstNames = new Map<string, boolean>();
+/** Is this word a first name in compromise's lexicon? */
+function isFirstName(word: string): boolean {
+  let yes = firstNames.get(word);
+  if (yes === undefined) firstNames.set(word, (yes = nlp(word).has('#FirstName')));
+  return yes;
+}
+
 /**
  * A name's type from its own shape, with how much that shape is worth against the evidence of its
  * context (entity-types.ts): a gazetteer entry or a company suffix is strong, a bare look at capital
@@ -301,7 +310,9 @@ function chainName(text: string, c: Chain): Span {
  */
 function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   const known = knownNames().get(name.toLowerCase());
-  if (known) return { type: known, weight: 4 };
+  // A town's name is a club's as often as the town's ("Colchester", "Everton"): the evidence of a match
+  // may outweigh it, as it may not a country's or a known body's.
+  if (known) return { type: known, weight: known === 'place' && !countryNames().has(name.toLowerCase()) ? 3 : 4 };
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (c.honorific && HONORIFICS.has(c.honorific.toLowerCase().replace(/\.$/, ''))) return { type: 'person', weight: 4 };
@@ -312,7 +323,8 @@ function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
   if (ofAt >= 1 && ORG_WORDS.has(words[ofAt - 1]!.toLowerCase())) return { type: 'organization', weight: 3 };
   // "Richard Hill", "Harrison Ford": a first name before a place word that is also a surname.
-  if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && c.terms[0]?.tags.has('FirstName')) return { type: 'person', weight: 2.5 };
+  // (compromise tags "Richard Hill" a place as a whole, so the first name is looked up alone.)
+  if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && isFirstName(words[0]!)) return { type: 'person', weight: 2.5 };
   if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return { type: 'event', weight: 3 };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', weight: 3 };
   const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));
@@ -480,6 +492,7 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
       mentions.push({ ...span, type, typeWeight: type === shape.type ? shape.weight : 3, team });
     }
   }
+  withListItems(text, paras, skip, mentions);
   // Within one article, the type of the fullest mention is the shape's guess for all of its forms;
   // then the context of every mention is weighed against it.
   const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
@@ -488,6 +501,67 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
     return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase())) };
   });
   return withCanonicalNames(entities);
+}
+
+// One item of a list of names: capitalised words, with the small words and hyphens names keep inside
+// ("Holborn and St Pancras", "Cities of London and Westminster", "Newcastle-upon-Tyne Central",
+// "Marks & Spencer"). A word ends at a full stop unless it is an initial, so no item runs on into the
+// next sentence.
+const LIST_WORD = "(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.)";
+const LIST_ITEM = `${LIST_WORD}(?:[ -](?:(?:and|of|of the|upon|&|de|la|le|du|van|von)[ -])?${LIST_WORD}){0,5}`;
+const NAME_LIST = new RegExp(`(?<![\\p{L}'’-])${LIST_ITEM}(?:,[ \\t]+(?:and[ \\t]+)?${LIST_ITEM}){3,}(?![\\p{L}'’-])`, 'gu');
+// Constituencies and counties: "Bristol West", "South West Edinburgh", "Dumfriesshire", "Western Isles".
+const COMPASS = /(?:^|\s)(?:North|South|East|West|Central|North-?West|North-?East|South-?West|South-?East|Mid)$|^(?:North|South|East|West|Mid)\s|shire$|\s(?:Isles|Valley|Vale|Borders|Dales)$/;
+const JOINED = /\s(?:and|of|upon|&)\s|-upon-|-on-/;
+
+/** The items of a list the pattern found, with the last "and" read as the list's own. */
+function listItemsOf(list: string, start: number): Array<{ start: number; text: string }> {
+  const items = [...list.matchAll(/[^,]+/g)].map((x) => {
+    const lead = /^\s*(?:and\s+)?/.exec(x[0])![0].length;
+    return { start: start + x.index! + lead, text: x[0].slice(lead).trimEnd() };
+  });
+  // "Blair, Brown, Prescott and Straw": the last "and" joins the list, unless the list's other items
+  // keep an "and" inside them (constituencies: "…, Westmorland and Lonsdale").
+  const inner = items.slice(0, -1).filter((it) => /\sand\s/.test(it.text)).length;
+  const last = items[items.length - 1]!;
+  const at = last.text.search(/\sand\s/);
+  if (at >= 0 && inner < 2) {
+    const rest = last.text.slice(at).replace(/^\s+and\s+/, '');
+    items.splice(items.length - 1, 1, { start: last.start, text: last.text.slice(0, at) }, { start: last.start + last.text.length - rest.length, text: rest });
+  }
+  return items;
+}
+
+/**
+ * A list of four or more names ("Bristol West, Cardiff Central, Holborn and St Pancras, …") is a list
+ * of whole names. A list most of whose items are places (known places, or names ending in a compass
+ * word, as constituencies do) is a list of places: each item is one place. In another list, an item
+ * that keeps "and" or "of" inside ("Brown and Williamson") is one name of the kind its neighbours are.
+ * The mentions the chains found inside such items give way.
+ */
+function withListItems(text: string, paras: Paragraph[], skip: Set<number>, mentions: Mention[]): void {
+  for (const p of paras) {
+    if (skip.has(p.index)) continue;
+    for (const m of text.slice(p.start, p.end).matchAll(NAME_LIST)) {
+      const items = listItemsOf(m[0], p.start + m.index!);
+      if (items.length < 4 || !items.some((it) => JOINED.test(it.text) || COMPASS.test(it.text))) continue;
+      const isPlace = (t: string) => knownNames().get(t.toLowerCase()) === 'place' || knownNames().get(t.split(/\s/)[0]!.toLowerCase()) === 'place' || COMPASS.test(t);
+      const places = items.filter((it) => isPlace(it.text)).length * 2 >= items.length;
+      const spans = items.map((it) => ({ start: it.start, end: it.start + it.text.length, text: it.text }));
+      const forced = places ? spans : spans.filter((sp) => JOINED.test(sp.text));
+      if (!forced.length) continue;
+      // The kind of name the list holds, from what the chains found whole.
+      const whole = mentions.filter((x) => spans.some((sp) => sp.start === x.start && sp.end === x.end));
+      const counts = new Map<EntityType, number>();
+      for (const x of whole) counts.set(x.type, (counts.get(x.type) ?? 0) + 1);
+      const kind = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'organization';
+      const inside = (x: Span) => forced.some((sp) => x.start >= sp.start && x.end <= sp.end);
+      const kept = mentions.filter((x) => !inside(x));
+      mentions.length = 0;
+      mentions.push(...kept, ...forced.map((sp) => ({ ...sp, type: places ? ('place' as const) : kind, typeWeight: places ? 4 : 2 })));
+      mentions.sort((a, b) => a.start - b.start);
+    }
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ const CUES: Cue[] = [
   { type: 'organization', weight: 2, side: true, before: /\b(?:beat|beating|defeated|against|to|with|v|vs\.?)\s+$/i, after: /^\s+\d+-\d+\b/ },
   { type: 'organization', weight: 1, before: /\b(?:join|joined|joining|sign for|signed for|move to|moved to|loan at|loan to|on loan from)\s+$/i },
   // "the FA Cup win over Colchester", "defeat by Leicester": the other side of a match.
-  { type: 'organization', weight: 1.5, side: true, before: /\b(?:win|wins|victory|victories|defeat|defeats|draw|loss|triumph|clash|tie|derby)\s+(?:over|against|with|to|by|at)\s+$/i },
+  { type: 'organization', weight: 3, side: true, before: /\b(?:win|wins|victory|victories|defeat|defeats|draw|loss|triumph|clash|tie|derby)\s+(?:over|against|with|to|by|at)\s+$/i },
   // "S Byrne (Leinster), R Corrigan (Leinster)": a team sheet gives each player's club. (Results
   // lists with full names, "Michael Johnson (U.S.)", give a nationality, which is a place.)
   { type: 'organization', weight: 2.5, side: true, before: /(?:^|[\s,(])\p{Lu}\.?\s+\p{Lu}[\p{L}'’-]+,?\s*\(\s*$/u, after: /^\s*\)/ },
