@@ -148,6 +148,24 @@ describe('types from evidence', () => {
   });
 });
 
+describe('words around names that are no names', () => {
+  const names = (text: string) => analyze(text).entities.map((e) => [e.name, e.type]);
+
+  it('reads "General Election" as an election, not General Election the person', () => {
+    expect(names('The Budget will be the last before the General Election, officials said.')).toContainEqual(['General Election', 'event']);
+  });
+
+  it('drops a word describing a party member, keeping a known place', () => {
+    expect(names('Fellow Lib Dem Norman Baker said the plan would fail.')).toEqual([['Lib Dem', 'organization'], ['Norman Baker', 'person']]);
+    expect(names('London Tory MPs met on Monday.')).toEqual([['London', 'place'], ['Tory', 'organization']]);
+  });
+
+  it('reads plans, laws and agreements as other', () => {
+    expect(names('He likened it to the Marshall Plan used by the United States.')).toContainEqual(['Marshall Plan', 'other']);
+    expect(names('The Human Rights Act came into force in 2000.')).toContainEqual(['Human Rights Act', 'other']);
+  });
+});
+
 describe('lists of names', () => {
   const names = (text: string) => analyze(text).entities.map((e) => [e.name, e.type]);
 

@@ -79,6 +79,7 @@ const PLACE_WORDS = new Set(
 );
 // Place words that are also common surnames: after a first name they end a person's name ("Richard Hill").
 const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook brooks ford lake marsh bush banks church'.split(' '));
+const OTHER_WORDS = new Set('plan act bill doctrine accord accords agreement treaty convention charter manifesto protocol directive'.split(' '));
 const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
 
 const POSSESSIVE = /['’]s?$/;
@@ -208,7 +209,7 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
       !prev.possessive &&
       (/^[ \t]*$/.test(prev.gapAfter) || prev.gapAfter === '-' || (/^\.[ \t]*$/.test(prev.gapAfter) && /^\p{Lu}$/u.test(prev.text)));
     const next = terms[i + 1];
-    if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && /^\.?[ \t]*$/.test(t.gapAfter)) {
+    if (!cur.length && (HONORIFICS.has(lower) || TITLES.has(lower)) && next && isCapitalised(next.text) && !NOT_AFTER_TITLE.has(next.text.toLowerCase()) && /^\.?[ \t]*$/.test(t.gapAfter)) {
       // "Mr Zuckerberg", "President Obama", "CEO Mark Zuckerberg": the title is not part of the name.
       if (isCapitalised(t.text)) {
         honorific = t.text;
@@ -240,6 +241,8 @@ const CHAIN_TITLES = new Set([
   'economist', 'analyst', 'strategist', 'professor', 'prince', 'princess', 'premier', 'chancellor', 'commissioner', 'prosecutor', 'lawyer',
   'mp', 'msp', 'mep', 'mla', 'am', 'peer', 'leader', 'treasurer', 'spokesperson', 'whip',
 ]);
+// Words after a title that show it is no title here: "General Election", "General Motors", "President's Cup".
+const NOT_AFTER_TITLE = new Set(['election', 'elections', 'assembly', 'motors', 'electric', 'dynamics', 'mills', 'hospital', 'strike', 'council', 'secretary', 'court', 'medical', 'accounting', 'office']);
 // Titles that follow a party's name: "Labour MP", "Tory leader".
 const PARTY_TITLES = new Set(['mp', 'mps', 'msp', 'msps', 'mep', 'meps', 'mla', 'am', 'peer', 'peers', 'leader', 'treasurer', 'spokesman', 'spokeswoman', 'spokesperson', 'whip', 'candidate', 'councillor']);
 
@@ -261,6 +264,17 @@ function splitChain(c: Chain): Chain[] {
   const lastLower = c.terms[c.terms.length - 1]!.text.toLowerCase().replace(/\.$/, '');
   if (c.terms.length >= 2 && PARTY_TITLES.has(lastLower)) c = { terms: c.terms.slice(0, -1), honorific: c.honorific };
   const words = c.terms;
+  // "Fellow Lib Dem Norman Baker", "Veteran Labour MP", "London Tory": a word before a party's name
+  // describes the member; it is a name of its own only if it is a known one ("London").
+  for (let k = 2; k >= 1; k--) {
+    if (words.length <= 1) break;
+    const party = words.slice(1, 1 + k).map((w) => w.text).join(' ').toLowerCase();
+    if (words.length < 1 + k || knownNames().get(party) !== 'organization' || !canonicalNames().has(party)) continue;
+    const first = words[0]!.text.toLowerCase();
+    if (knownNames().has(`${first} ${party}`)) break;
+    const lead = knownNames().has(first) ? [{ terms: words.slice(0, 1), honorific: null }] : [];
+    return [...lead, ...splitChain({ terms: words.slice(1), honorific: c.honorific })];
+  }
   // "Tory Liam Fox", "Lib Dem Norman Baker": a party (or other known body) before a person's name.
   for (let k = 1; k <= 2 && k < words.length - 1; k++) {
     const prefix = words.slice(0, k).map((w) => w.text).join(' ').toLowerCase();
@@ -270,7 +284,8 @@ function splitChain(c: Chain): Chain[] {
   }
   for (let i = 0; i < words.length - 1; i++) {
     const lower = words[i]!.text.toLowerCase().replace(/\.$/, '');
-    if (CHAIN_TITLES.has(lower) && i + 1 < words.length) {
+    // "General Election", "General Motors", "Secretary General": a title before such a word names no one.
+    if (CHAIN_TITLES.has(lower) && i + 1 < words.length && !NOT_AFTER_TITLE.has(words[i + 1]!.text.toLowerCase())) {
       const before = words.slice(0, i);
       let after = words.slice(i + 1);
       // "Labour MP for Hornsey": after the title comes a constituency, not a person.
@@ -326,6 +341,8 @@ function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   // (compromise tags "Richard Hill" a place as a whole, so the first name is looked up alone.)
   if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && isFirstName(words[0]!)) return { type: 'person', weight: 2.5 };
   if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return { type: 'event', weight: 3 };
+  // "Marshall Plan", "Human Rights Act", "Kyoto Treaty": plans, laws and agreements.
+  if (words.length > 1 && OTHER_WORDS.has(last)) return { type: 'other', weight: 3 };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', weight: 3 };
   const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));
   if (has('Organization')) return { type: 'organization', weight: 1.5 };
