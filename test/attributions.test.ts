@@ -199,6 +199,27 @@ describe('speaker resolution', () => {
     const none = 'The report says that 25% of users have their own website.';
     expect(speakers(none)).toEqual([['The report', 'The report']]);
   });
+
+  it('gives a joint document both its authors, whichever of them is found first', () => {
+    const text = 'Growth shows no sign of slowing, reveals the annual RSA Security and NetSurity survey. Phil Cracknell is an officer at NetSurity. The survey found that 26% of networks used default settings.';
+    expect(speakers(text).at(-1)?.[0]).toBe('RSA Security and NetSurity');
+  });
+});
+
+describe('quotes that go on with the last speaker', () => {
+  it('carries a speaker over one narrative sentence about someone the quote then names', () => {
+    const text =
+      'Woodward said he had hope for the Scots. "Scotland\'s recent results have not been impressive." And Scotland forward Simon Taylor looks certain to get the call. "I took lessons from 2001. Simon Taylor is an outstanding player and he will be on the trip."';
+    const last = attributions(text).at(-1)!;
+    expect(last).toMatchObject({ speaker: { name: 'Woodward' }, direct: true });
+    expect(last.content).toContain('I took lessons from 2001');
+  });
+
+  it('does not carry it over a sentence about someone the quote does not name, who may be speaking', () => {
+    const text =
+      'Woodward said he had hope for the Scots. "Scotland\'s recent results have not been impressive." Simon Taylor was at the training ground on Monday. "I just want to play and I am fit again."';
+    expect(attributions(text).some((a) => a.content.includes('I just want to play'))).toBe(false);
+  });
 });
 
 describe('what is not reported speech', () => {

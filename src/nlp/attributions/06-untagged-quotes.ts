@@ -3,6 +3,8 @@
 // someone's statement, which goes on with that speaker.
 import { cuesIn, lastBoundary } from './02-cues.js';
 import { speakerBefore } from './03-speakers.js';
+import type { Sentence } from '../segment.js';
+import type { Quote } from './01-quotes.js';
 import { piecesOf, type AttributionContext, type Draft } from './context.js';
 
 export function quotedFragments(ctx: AttributionContext): void {
@@ -22,6 +24,19 @@ export function quotedFragments(ctx: AttributionContext): void {
   }
 }
 
+/**
+ * A sentence between a speaker's quotes that is no one's statement: it has no quote and no cue, and
+ * every person or body it names is named again inside the quote that follows, so is talked about.
+ */
+function narrativeAbout(ctx: AttributionContext, sent: Sentence, group: Quote[]): boolean {
+  const { text, mentions, quotes } = ctx;
+  if (quotes.some((q) => q.open >= sent.start && q.open < sent.end) || cuesIn(text, sent, quotes, ctx.index).length) return false;
+  const named = mentions.filter((m) => m.start >= sent.start && m.end <= sent.end && m.entity.type !== 'place');
+  if (!named.length) return false;
+  const quoted = piecesOf(text, group).map((p) => p.text).join(' ');
+  return named.every((m) => [m.entity.name, ...m.entity.aliases].some((n) => quoted.includes(n)));
+}
+
 export function quotesContinuingSpeaker(ctx: AttributionContext): void {
   const { text, body, groups, drafts, covered } = ctx;
   // 4. A quote with no tag that opens a sentence right after someone's statement goes on with that
@@ -39,7 +54,11 @@ export function quotesContinuingSpeaker(ctx: AttributionContext): void {
     if (!lastSent || !/^[\s.,!?;"”’]*$/.test(text.slice(last.close, lastSent.end))) continue;
     let previous: Draft | undefined;
     for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.covers[1] <= first.open) { previous = drafts[i]; break; }
-    if (!previous?.speaker || bodyIndex(Math.max(previous.covers[1] - 1, previous.covers[0])) < k - 1) continue;
+    if (!previous?.speaker) continue;
+    const gap = k - 1 - bodyIndex(Math.max(previous.covers[1] - 1, previous.covers[0]));
+    // One narrative sentence may come between, if whoever it names the quote talks about by name
+    // ('"…" And Simon Taylor looks certain to get the call. "…Simon Taylor is an outstanding player…"').
+    if (gap > 1 || (gap === 1 && !narrativeAbout(ctx, body[k - 1]!, group))) continue;
     const pieces = piecesOf(text, group);
     drafts.push({ speaker: previous.speaker, cue: previous.cue, channel: null, pieces, direct: true, covers: [first.open, last.close] });
   }

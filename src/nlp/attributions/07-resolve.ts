@@ -201,8 +201,12 @@ function soleDocumentAuthor(phrase: SpeakerPhrase, ctx: ResolveContext): Entity 
 function withPartner(author: Entity, ctx: ResolveContext, near: number): SpeakerRef {
   for (const m of ctx.mentions) {
     if (m.entity !== author || Math.abs(m.start - near) > 2000) continue;
-    const partner = ctx.mentions.find((x) => x.start > m.end && x.start - m.end < 8 && /^\s+(?:and|&)\s+$/.test(ctx.text.slice(m.end, x.start)) && x.entity.type !== 'other' && x.entity.type !== 'event');
+    const isPartner = (x: MentionRef) => x.entity !== author && x.entity.type !== 'other' && x.entity.type !== 'event';
+    const partner = ctx.mentions.find((x) => x.start > m.end && x.start - m.end < 8 && /^\s+(?:and|&)\s+$/.test(ctx.text.slice(m.end, x.start)) && isPartner(x));
     if (partner) return { name: ctx.text.slice(m.start, partner.end), entityId: null };
+    // "the RSA Security and NetSurity survey": the author found may be the second of the pair.
+    const before = ctx.mentions.find((x) => x.end < m.start && m.start - x.end < 8 && /^\s+(?:and|&)\s+$/.test(ctx.text.slice(x.end, m.start)) && isPartner(x));
+    if (before) return { name: ctx.text.slice(before.start, m.end), entityId: null };
   }
   return ref(author);
 }
