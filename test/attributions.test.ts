@@ -276,6 +276,19 @@ describe('headlines', () => {
   });
 });
 
+describe('perceptions, intentions and stances', () => {
+  it('reads "seems to", "sought to" and "supports" as thought, with their content', () => {
+    const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.kind, a.content]);
+    expect(got('Mr. Smith seems to have changed his mind on the tax plan.')).toEqual([['Smith', 'thought', 'to have changed his mind on the tax plan']]);
+    expect(got('The company sought to reassure investors on Monday.')).toEqual([['The company', 'thought', 'to reassure investors on Monday']]);
+    expect(got('Senator Jane Reyes supports the bill to raise the minimum wage.')).toEqual([['Jane Reyes', 'thought', 'the bill to raise the minimum wage']]);
+  });
+
+  it('takes no "appearance" on stage for a perception', () => {
+    expect(attributions('The band appeared at the festival in Leeds on Saturday.')).toEqual([]);
+  });
+});
+
 describe('kinds', () => {
   const kinds = (text: string) => attributions(text).map((a) => [a.kind, a.content]);
 

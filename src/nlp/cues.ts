@@ -15,7 +15,11 @@ const REGULAR = (
   // Beliefs, intentions and desires: attributions of kind "thought" (see kinds.ts).
   'hope want plan expect intend wish suspect assume ' +
   // Found among PolNeAR train's gold cues that the list above lacked (counted, not copied).
-  'highlight email chant'
+  'highlight email chant ' +
+  // Also counted among PolNeAR train's cues: perceptions and intentions with an infinitive ("seems to
+  // be", "appeared to suggest", "sought to", "refused to", "decided to") and stances ("supports the
+  // bill", "opposed the war", "defended the decision").
+  'seem appear seek refuse decide support oppose defend'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -25,6 +29,7 @@ const IRREGULAR: Record<string, string[]> = {
   write: ['write', 'writes', 'wrote', 'written', 'writing'],
   think: ['think', 'thinks', 'thought', 'thinking'],
   find: ['find', 'finds', 'found', 'finding'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
   insist: ['insist', 'insists', 'insisted', 'insisting'],
@@ -62,10 +67,11 @@ export const WEAK_CUES = new Set([
   'characterize', 'characterise', 'encourage', 'accuse', 'blame', 'praise', 'criticize', 'criticise', 'mock',
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
   'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
+  'seem', 'appear', 'seek', 'refuse', 'decide', 'support', 'oppose', 'defend',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
-export const TAKES_INFINITIVE = new Set(['hope', 'want', 'plan', 'expect', 'intend', 'wish', 'decline', 'vow', 'pledge', 'promise', 'threaten', 'refuse']);
+export const TAKES_INFINITIVE = new Set(['hope', 'want', 'plan', 'expect', 'intend', 'wish', 'decline', 'vow', 'pledge', 'promise', 'threaten', 'refuse', 'seem', 'appear', 'seek', 'decide']);
 
 /** Forms that are nouns at least as often as verbs ("other states", "the reports"). */
 export const NOUN_LIKE_FORMS = new Set([
