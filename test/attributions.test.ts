@@ -276,6 +276,22 @@ describe('headlines', () => {
   });
 });
 
+describe('tags after and inside reported speech', () => {
+  const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.content]);
+
+  it('reads "…, said X, <who X is>." with the content before the tag, however long the description', () => {
+    expect(got('Officials felt comfortable with this arrangement because they could pressure the lenders, said Mr. Barrett, the lawyer for the agency.')).toEqual([
+      ['Barrett', 'Officials felt comfortable with this arrangement because they could pressure the lenders'],
+    ]);
+  });
+
+  it('joins both sides of a tag set off by commas', () => {
+    expect(got('He has come up with a model, he said, for how the industry can keep producing coal.')).toEqual([['he', 'He has come up with a model … for how the industry can keep producing coal']]);
+    const [a] = attributions('The museum, Mr. Obama said, would make visitors face uncomfortable truths.');
+    expect(a!.contentSpans.map((x) => x.text)).toEqual(['The museum', 'would make visitors face uncomfortable truths']);
+  });
+});
+
 describe('perceptions, intentions and stances', () => {
   it('reads "seems to", "sought to" and "supports" as thought, with their content', () => {
     const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.kind, a.content]);

@@ -66,6 +66,13 @@ export function reportedSpeech(ctx: AttributionContext): void {
         }
         continue;
       }
+      // "He has come up with a model, he said, for how the industry …": a tag set off by commas inside
+      // the statement; what was said is both sides of it.
+      const parenthetical = tagInside(text, s, speaker, hit, ctx);
+      if (parenthetical) {
+        drafts.push({ speaker, cue: hit.cue, channel: null, pieces: parenthetical, direct: false, covers: [parenthetical[0]!.start, parenthetical[1]!.end] });
+        continue;
+      }
       const obj = skipObject(text, Math.max(hit.word.end, inverted ? speaker.end : hit.word.end), s.end, hit.base, mentions);
       channel = obj.channel;
       const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
@@ -78,7 +85,10 @@ export function reportedSpeech(ctx: AttributionContext): void {
         const comma = /,\s*([^,]*)$/.exec(lead);
         // A dateline opening the sentence ("WASHINGTON ― …") is not what was said.
         const dateline = /^\p{Lu}[\p{Lu} .,'-]{2,40}\s*(?:\([^)]{1,20}\))?\s*[―—–-]{1,2}\s+/u.exec(lead)?.[0].length ?? 0;
-        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && afterWords <= 4) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
+        // After an inverted tag the words past the name describe the speaker ("…, said Mr. Barrett, the
+        // lawyer for the agency"), however many there are.
+        const apposition = inverted && /^\s*,/.test(text.slice(speaker.end, s.end));
+        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && (afterWords <= 4 || apposition)) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
@@ -130,6 +140,26 @@ export function reportedSpeech(ctx: AttributionContext): void {
       drafts.push({ speaker: sp, cue: 'according to', channel: null, pieces: [content], direct: false, covers: [Math.min(at, content.start), Math.max(spSpan.end, content.end)] });
     }
   }
+}
+
+/**
+ * The two sides of a statement around a tag set off by commas ("A, he said, B." / "The museum, Mr.
+ * Obama said, would …"), or null. The tag is the speaker and the cue alone, and each side has words.
+ */
+function tagInside(text: string, s: Sentence, speaker: SpeakerPhrase, hit: { cueStart: number; word: { end: number }; base: string }, ctx: AttributionContext): [Span, Span] | null {
+  if (!CLAUSE_CUES.has(hit.base) || speaker.start > hit.cueStart) return null;
+  // (An honorific before the name belongs to the tag: "The museum, Mr. Obama said, …".)
+  const before = text.slice(s.start, speaker.start).replace(/(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof)\.?\s*)$/, '');
+  const after = text.slice(hit.word.end, s.end);
+  if (!/,\s*$/.test(before) || !/^\s*(?:[\p{Ll}]+\s*)?,\s+\S/u.test(after) || /[“”"]/.test(before)) return null;
+  // Only the speaker and the cue (and an adverb) stand between the commas.
+  if (!/^\s*$/.test(text.slice(speaker.end, hit.cueStart).replace(/\b(?:has|have|had|also|later|then|once)\b/g, ''))) return null;
+  const first = trimSpan(text, s.start, s.start + before.lastIndexOf(','));
+  const from = hit.word.end + after.indexOf(',') + 1;
+  const second = trimSpan(text, from, contentEnd(text, from, s.end));
+  if (!first || !second || first.text.split(/\s+/).length + second.text.split(/\s+/).length < 4) return null;
+  if (ctx.covered(first.start, second.end)) return null;
+  return [first, second];
 }
 
 /** Labels before a colon that name no speaker. */
