@@ -276,6 +276,19 @@ describe('headlines', () => {
   });
 });
 
+describe("readers' comments, letters and columns", () => {
+  it('gives "I think" outside quotation marks to the name it is signed with, or to no one, never the last politician', () => {
+    const text =
+      'Tony Blair has promised to cut taxes if Labour wins.\n\nI think the government should spend more money on schools and hospitals.\nJohn Smith, London\n\nWe believe the Tories will win the next election easily.\n\nTony Blair said: "I think we will win the election in May."';
+    expect(attributions(text).map((a) => [a.speaker?.name ?? null, a.content])).toEqual([
+      ['Tony Blair', 'cut taxes if Labour wins'],
+      ['John Smith', 'the government should spend more money on schools and hospitals'],
+      [null, 'the Tories will win the next election easily'],
+      ['Tony Blair', 'I think we will win the election in May.'],
+    ]);
+  });
+});
+
 describe('tags after and inside reported speech', () => {
   const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.content]);
 

@@ -342,6 +342,22 @@ function trimCandidate(phrase: SpeakerPhrase): SpeakerPhrase {
   return { ...p, end: p.start + verb.index, text: p.text.slice(0, verb.index) };
 }
 
+const FIRST_PERSON = /^(?:i|we)$/i;
+// A sign-off on its own line: "John Smith, London", "Mary, Leeds, UK".
+const SIGN_OFF = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}),[ \t]+\p{Lu}[\p{L} ,'’.-]{1,40}$/mu;
+
+/** The name a writer signs the paragraph at `pos` with, on the line after it, or null. */
+function signature(pos: number, ctx: ResolveContext): SpeakerRef | null {
+  const lineEnd = ctx.text.indexOf('\n', pos);
+  if (lineEnd < 0) return null;
+  const next = /^\s*([^\n]*)/.exec(ctx.text.slice(lineEnd, lineEnd + 200))!;
+  const m = SIGN_OFF.exec(next[1]!);
+  if (!m) return null;
+  const at = lineEnd + next[0].length - next[1]!.length + m.index + m[0].indexOf(m[1]!);
+  const named = ctx.mentions.find((x) => x.start === at && x.entity.type === 'person');
+  return named ? ref(named.entity) : { name: m[1]!, entityId: null };
+}
+
 /** The drafts in text order as attributions, each speaker resolved with the speakers before it in view. */
 export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution, 'kind'>> {
   const { text, mentions, sents, quotes, index, drafts } = stage;
@@ -357,7 +373,11 @@ export function resolveDrafts(stage: AttributionContext): Array<Omit<Attribution
   const prior: PriorSpeaker[] = [];
   return drafts.map((d, i) => {
     let speaker: SpeakerRef | null = null;
-    if (d.speaker) {
+    if (d.speaker && FIRST_PERSON.test(d.speaker.text.trim()) && !ctx.quoted(d.speaker.start)) {
+      // "I think …" outside quotation marks is the writer's: a reader's comment, a letter, a column.
+      // The speaker is the name it is signed with, or no one; never the last person the article named.
+      speaker = signature(d.speaker.start, ctx);
+    } else if (d.speaker) {
       d.speaker = trimCandidate(d.speaker);
       ctx.content = d.pieces;
       const r = resolveSpeaker(d.speaker, ctx, prior);
