@@ -261,6 +261,17 @@ describe('colon introductions', () => {
     expect(attributions('Hale: Well, the bridge is safe and it will open.').map((a) => a.speakerText)).toEqual(['Hale']);
   });
 
+  it('reads the turns of a transcript whose speakers are in capitals, quoted or not, but no lone capital label', () => {
+    const text = 'The interview went as follows.\n\n"WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\nWALLACE: Then let us turn to the economy and the jobs report.\n\nPENCE: Donald Trump will cut taxes for every working family.';
+    expect(attributions(text).map((a) => [a.speakerText, a.content])).toEqual([
+      ['PENCE', 'Gennifer Flowers will not be attending the debate tomorrow night'],
+      ['WALLACE', 'Then let us turn to the economy and the jobs report'],
+      ['PENCE', 'Donald Trump will cut taxes for every working family'],
+    ]);
+    expect(attributions('BREAKING: The vote was moved to Monday after a long delay.')).toEqual([]);
+    expect(attributions('LONDON: The vote was moved to Monday after a long delay.')).toEqual([]);
+  });
+
   it('takes no label that names no one ("Update:", "Photo:") and no label in mid-paragraph', () => {
     expect(attributions('Update: The vote was moved to Monday after a delay.')).toEqual([]);
     expect(attributions('The plan has one aim: Cheaper homes for everyone in the city.')).toEqual([]);

@@ -162,6 +162,22 @@ function tagInside(text: string, s: Sentence, speaker: SpeakerPhrase, hit: { cue
   return [first, second];
 }
 
+const turnCounts = new Map<string, number>();
+let turnText = '';
+/** How many paragraphs of the text open with this label and a colon. */
+function turnsOf(text: string, label: string): number {
+  if (turnText !== text) {
+    turnCounts.clear();
+    turnText = text;
+  }
+  let n = turnCounts.get(label);
+  if (n === undefined) {
+    const re = new RegExp(`(?:^|\\n)[ \\t]*["“]?[ \\t]*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*:`, 'g');
+    turnCounts.set(label, (n = (text.match(re) ?? []).length));
+  }
+  return n;
+}
+
 /** Labels before a colon that name no speaker. */
 const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;
 
@@ -171,13 +187,17 @@ const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|p
  * The label is a known person or organisation, or one to four capitalised words.
  */
 function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: MentionRef[]): { speaker: SpeakerPhrase; content: Span } | null {
-  const m = /^((?:[^:.!?“”"\n]*?\s[-–—]\s+)?)([^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}])/u.exec(para.text);
+  // (A transcript quoted whole opens each turn with a quotation mark: '"WALLACE: Let's start …'.)
+  const m = /^((?:["“][ \t]*)?(?:[^:.!?“”"\n]*?\s[-–—]\s+)?)([^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}(])/u.exec(para.text);
   if (!m) return null;
   const labelStart = para.start + m[1]!.length;
   const label = m[2]!;
   if (NOT_A_SPEAKER_LABEL.test(label.trim())) return null;
   const named = mentions.find((x) => x.start === labelStart && x.end === labelStart + label.length && (x.entity.type === 'person' || x.entity.type === 'organization'));
-  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && !/^\p{Lu}+$/u.test(label.replace(/\s/g, '')) === true;
+  const allCaps = /^\p{Lu}+$/u.test(label.replace(/[\s.'’-]/g, ''));
+  // A label in capitals is a section heading ("UPDATE:") unless the text gives it several turns,
+  // as a transcript does ("WALLACE: …", "PENCE: …").
+  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && (!allCaps || turnsOf(text, label) >= 2);
   if (!named && !looksLikeName) return null;
   const content = trimSpan(text, para.start + m[0].length, para.end);
   if (!content || content.text.split(/\s+/).length < 3) return null;
