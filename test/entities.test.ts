@@ -143,6 +143,25 @@ describe('types from evidence', () => {
     expect(typeOf('The England flanker Richard Hill has been ruled out of the tour with a knee injury.', 'Richard Hill')).toBe('person');
   });
 
+  it('reads a side from a cricket score, and a venue from a scorecard line', () => {
+    // A county's name is a place until its scores outweigh that: two of them here.
+    expect(typeOf('Mark Butcher made 70 as Surrey closed on 429 for seven. Yesterday Surrey reached 210 for two.', 'Surrey')).toBe('organization');
+    expect(typeOf('Leicestershire beat Somerset by an innings and 39 runs at Grace Road.', 'Somerset')).toBe('organization');
+    expect(typeOf('Kent stepped up a gear to dismiss Nottinghamshire for 214 on Friday.', 'Nottinghamshire')).toBe('organization');
+  });
+
+  it('reads a place from "east of X", "the town of X" and "X, 200 km from …"', () => {
+    expect(typeOf('The rebels were about three km east of Tavildara around the village of Layron.', 'Tavildara')).toBe('place');
+    expect(typeOf('Troops took Tavildara on Friday. Tavildara, 200 km east of the capital, is now quiet.', 'Tavildara')).toBe('place');
+  });
+
+  it('reads teams from a results line and a standings row, whatever their names look like', () => {
+    const text = 'Results of games played on Thursday:\nLotte 6 Hyundai 2\nHaitai 2 Samsung 0\n\nStandings:\nLotte 46 6 54 .462 14';
+    for (const team of ['Lotte', 'Hyundai', 'Haitai', 'Samsung']) expect(typeOf(text, team)).toBe('organization');
+    // A golfer's scores are no result line.
+    expect(typeOf('Leading scores after the second round:\nNolan Henke 66 65\nBob Estes 67 68', 'Nolan Henke')).toBe('person');
+  });
+
   it('keeps a strong shape against weak evidence: a country in a sentence about it stays a place', () => {
     expect(typeOf('Unemployment in France rose to 10% in March, the government said.', 'France')).toBe('place');
   });

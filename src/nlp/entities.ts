@@ -82,6 +82,10 @@ const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook br
 const OTHER_WORDS = new Set('plan act bill doctrine accord accords agreement treaty convention charter manifesto protocol directive'.split(' '));
 const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
 
+// A match result on a line of its own: two names, each with a score.
+const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]+\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]*$/u;
+// A standings row after the team's name: games, wins and losses, and a winning percentage (".462").
+const STANDINGS_ROW = /^(?:[ \t]+\d+){2,}[ \t]+\.\d{3}\b/;
 const POSSESSIVE = /['’]s?$/;
 
 function isCapitalised(word: string): boolean {
@@ -496,12 +500,23 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
       // score is a team.
       // Countries stay places: a national side is named by its country.
       // "Surrey v Derbyshire": a place on either side of "v" is a side in a match.
-      if (type === 'place' && !countryNames().has(span.text.toLowerCase()) && (/^\s+vs?\.?\s+\p{Lu}/u.test(text.slice(span.end, span.end + 6)) || /\p{L}\s+vs?\.?\s+$/u.test(text.slice(Math.max(0, span.start - 6), span.start)))) {
+      if (type === 'place' && !countryNames().has(span.text.toLowerCase()) && (/^\s+vs?\.?\s+\p{Lu}/u.test(text.slice(span.end, span.end + 6)) || /[\p{L}\d)]\s+vs?\.?\s+$/u.test(text.slice(Math.max(0, span.start - 6), span.start)))) {
         type = 'organization';
         team = true;
       } else if (type === 'place' && !countryNames().has(span.text.toLowerCase()) && /^\s+\d/.test(text.slice(span.end, span.end + 3))) {
         const line = text.slice(text.lastIndexOf('\n', span.start) + 1, text.indexOf('\n', span.end) >= 0 ? text.indexOf('\n', span.end) : text.length);
         if ((line.match(/(?:^|\s)[\d.]+(?:-\d+)?(?=\s|$)/g) ?? []).length >= 2 && !/\b(said|says|is|are|was|were|will)\b/.test(line)) {
+          type = 'organization';
+          team = true;
+        }
+      }
+      // "Lotte 6 Hyundai 2", "Lotte 46 6 54 .462 14": a results line or a standings row is a team's,
+      // whatever the name looks like (a person's name scores in golf, but has no opponent or percentage).
+      if (!team && !countryNames().has(span.text.toLowerCase()) && /^[ \t]+\d/.test(text.slice(span.end, span.end + 3))) {
+        const lineStart = text.lastIndexOf('\n', span.start) + 1;
+        const lineEnd = text.indexOf('\n', span.end) >= 0 ? text.indexOf('\n', span.end) : text.length;
+        const line = text.slice(lineStart, lineEnd);
+        if (RESULT_LINE.test(line) || (lineStart === span.start && STANDINGS_ROW.test(text.slice(span.end, lineEnd)))) {
           type = 'organization';
           team = true;
         }

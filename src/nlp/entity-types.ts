@@ -32,6 +32,10 @@ const CUES: Cue[] = [
   { type: 'organization', weight: 2, side: true, after: /^\s+(?:beat|defeated|drew|lost|won|trailed|led)\b[^.]{0,30}\b\d+-\d+\b/i },
   { type: 'organization', weight: 2, side: true, before: /\b(?:beat|beating|defeated|against|to|with|v|vs\.?)\s+$/i, after: /^\s+\d+-\d+\b/ },
   { type: 'organization', weight: 1, before: /\b(?:join|joined|joining|sign for|signed for|move to|moved to|loan at|loan to|on loan from)\s+$/i },
+  // A side's score in a cricket report: "Surrey closed on 429 for seven", "dismiss Nottinghamshire for
+  // 214", "beat Somerset by an innings", "took Derbyshire to 471".
+  { type: 'organization', weight: 2, side: true, after: /^\s+(?:had\s+)?(?:reached|closed on|were|made|scored|totalled|declared on|finished on|resumed on|replied with)\s+\d+(?:\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine))?\b/i },
+  { type: 'organization', weight: 2, side: true, before: /\b(?:dismiss|dismissed|bowling|bowled|bundled|skittled|took|beat|defeated)\s+$/i, after: /^\s+(?:out\s+)?(?:for|to)\s+\d+|^\s+by\s+(?:an innings|\d+\s+(?:runs|wickets)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:runs|wickets))/i },
   // "the FA Cup win over Colchester", "defeat by Leicester": the other side of a match.
   { type: 'organization', weight: 3, side: true, before: /\b(?:win|wins|victory|victories|defeat|defeats|draw|loss|triumph|clash|tie|derby)\s+(?:over|against|with|to|by|at)\s+$/i },
   // "S Byrne (Leinster), R Corrigan (Leinster)": a team sheet gives each player's club. (Results
@@ -54,6 +58,11 @@ const CUES: Cue[] = [
   { type: 'place', weight: 3, after: /^-based\b/i },
   { type: 'place', weight: 2, before: /\bthe\s+$/i, after: /^\s+government\b/i },
   { type: 'place', weight: 1, before: /\b(?:in|near|at|outside|across|throughout)\s+$/ },
+  // "east of Tavildara", "the town of Tavildara", "Tavildara, 200 km east of the capital": a place.
+  { type: 'place', weight: 2, before: /\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)? of|(?:town|city|village|province|region|district|port|capital|county|state|island|suburb|outskirts|streets) of)\s+$/i },
+  { type: 'place', weight: 2, after: /^\s*,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\b/i },
+  // A scorecard's venue line: "Hove: Sussex 363 (W. Athey 111)".
+  { type: 'place', weight: 3, before: /(?:^|\n)[ \t]*$/, after: /^[ \t]*:[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?[ \t]+\d+/u },
   { type: 'place', weight: 1, after: /^['’]s\s+(?:capital|economy|population|president|prime minister|government|borders?|largest city)\b/i },
   // "the Oscars", "the RBS Six Nations", "at Christmas": events.
   { type: 'event', weight: 2, after: /^\s+(?:ceremony|tournament|championship|final|finals|semi-final|match|race|festival)\b/i },
