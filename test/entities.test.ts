@@ -179,6 +179,11 @@ describe('words around names that are no names', () => {
     expect(names('London Tory MPs met on Monday.')).toEqual([['London', 'place'], ['Tory', 'organization']]);
   });
 
+  it('reads tournaments and finals as events', () => {
+    expect(names('Woods won the BellSouth Classic in Atlanta on Sunday.')).toContainEqual(['BellSouth Classic', 'event']);
+    expect(names('Johnson will run in the IAAF Grand Prix Final in Milan.')).toContainEqual(['IAAF Grand Prix Final', 'event']);
+  });
+
   it('reads plans, laws and agreements as other', () => {
     expect(names('He likened it to the Marshall Plan used by the United States.')).toContainEqual(['Marshall Plan', 'other']);
     expect(names('The Human Rights Act came into force in 2000.')).toContainEqual(['Human Rights Act', 'other']);

@@ -80,7 +80,7 @@ const PLACE_WORDS = new Set(
 // Place words that are also common surnames: after a first name they end a person's name ("Richard Hill").
 const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook brooks ford lake marsh bush banks church'.split(' '));
 const OTHER_WORDS = new Set('plan act bill doctrine accord accords agreement treaty convention charter manifesto protocol directive'.split(' '));
-const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open'.split(' '));
+const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open classic final finals prix series trophy tournament marathon rally grand-prix'.split(' '));
 
 // A match result on a line of its own: two names, each with a score.
 const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]+\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]*$/u;
