@@ -179,6 +179,11 @@ describe('words around names that are no names', () => {
     expect(names('London Tory MPs met on Monday.')).toEqual([['London', 'place'], ['Tory', 'organization']]);
   });
 
+  it('keeps a company named "X of Y Ltd" whole, and parts a place from the acronym after it', () => {
+    expect(names('Gold Fields of South Africa Ltd said profits rose.')).toEqual([['Gold Fields of South Africa Ltd', 'organization']]);
+    expect(names('The Chicago NAPM index rose to 51.2 in August.')).toEqual([['Chicago', 'place'], ['NAPM', 'organization']]);
+  });
+
   it('reads tournaments and finals as events', () => {
     expect(names('Woods won the BellSouth Classic in Atlanta on Sunday.')).toContainEqual(['BellSouth Classic', 'event']);
     expect(names('Johnson will run in the IAAF Grand Prix Final in Milan.')).toContainEqual(['IAAF Grand Prix Final', 'event']);

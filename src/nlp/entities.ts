@@ -268,6 +268,9 @@ function splitChain(c: Chain): Chain[] {
   const lastLower = c.terms[c.terms.length - 1]!.text.toLowerCase().replace(/\.$/, '');
   if (c.terms.length >= 2 && PARTY_TITLES.has(lastLower)) c = { terms: c.terms.slice(0, -1), honorific: c.honorific };
   const words = c.terms;
+  // "Chicago NAPM", "Tokyo SE": a known place before an acronym is where the body is, not its name.
+  if (words.length === 2 && knownNames().get(words[0]!.text.toLowerCase()) === 'place' && /^\p{Lu}{2,6}$/u.test(words[1]!.text) && !knownNames().has(`${words[0]!.text} ${words[1]!.text}`.toLowerCase()))
+    return [{ terms: words.slice(0, 1), honorific: null }, { terms: words.slice(1), honorific: null }];
   // "Fellow Lib Dem Norman Baker", "Veteran Labour MP", "London Tory": a word before a party's name
   // describes the member; it is a name of its own only if it is a known one ("London").
   for (let k = 2; k >= 1; k--) {
@@ -298,6 +301,8 @@ function splitChain(c: Chain): Chain[] {
       if (!after.length) return before.length ? [{ terms: before, honorific: c.honorific }] : [];
       return [...(before.length ? [{ terms: before, honorific: c.honorific }] : []), { terms: after, honorific: seat ? null : words[i]!.text }];
     }
+    // "Gold Fields of South Africa Ltd": a company's suffix at the end makes the whole chain its name.
+    if (lower === 'of' && /^(?:inc|corp|ltd|co|plc|llc|limited|sa|ag|nv|bv|gmbh)\.?$/i.test(words[words.length - 1]!.text)) continue;
     // "Peter Nicol of Scotland" is two names; "Bank of England" and "Duke of Norfolk" are one.
     const head = words[i - 1]?.text.toLowerCase() ?? '';
     if (lower === 'of' && i >= 1 && /^(inc|corp|ltd|co|plc|llc)\.?$/.test(head)) return [{ terms: words.slice(0, i), honorific: c.honorific }, ...splitChain({ terms: words.slice(i + 1), honorific: null })];
