@@ -150,6 +150,11 @@ describe('types from evidence', () => {
     expect(typeOf('Kent stepped up a gear to dismiss Nottinghamshire for 214 on Friday.', 'Nottinghamshire')).toBe('organization');
   });
 
+  it('reads the winning side and its innings as a team', () => {
+    const text = 'Phil Simmons took four for 38 as Leicestershire beat Somerset by an innings and 39 runs. At Grace Road, Leicestershire extended their first innings by 94 runs.';
+    expect(typeOf(text, 'Leicestershire')).toBe('organization');
+  });
+
   it('reads a place from "east of X", "the town of X" and "X, 200 km from …"', () => {
     expect(typeOf('The rebels were about three km east of Tavildara around the village of Layron.', 'Tavildara')).toBe('place');
     expect(typeOf('Troops took Tavildara on Friday. Tavildara, 200 km east of the capital, is now quiet.', 'Tavildara')).toBe('place');
@@ -181,6 +186,7 @@ describe('words around names that are no names', () => {
 
   it('keeps a company named "X of Y Ltd" whole, and parts a place from the acronym after it', () => {
     expect(names('Gold Fields of South Africa Ltd said profits rose.')).toEqual([['Gold Fields of South Africa Ltd', 'organization']]);
+    expect(names('"It levels the field," said John Casesa of Schroder Wertheim & Co.')).toEqual([['John Casesa', 'person'], ['Schroder Wertheim & Co.', 'organization']]);
     expect(names('The Chicago NAPM index rose to 51.2 in August.')).toEqual([['Chicago', 'place'], ['NAPM', 'organization']]);
   });
 

@@ -302,7 +302,9 @@ function splitChain(c: Chain): Chain[] {
       return [...(before.length ? [{ terms: before, honorific: c.honorific }] : []), { terms: after, honorific: seat ? null : words[i]!.text }];
     }
     // "Gold Fields of South Africa Ltd": a company's suffix at the end makes the whole chain its name.
-    if (lower === 'of' && /^(?:inc|corp|ltd|co|plc|llc|limited|sa|ag|nv|bv|gmbh)\.?$/i.test(words[words.length - 1]!.text)) continue;
+    // ("John Casesa of Schroder Wertheim & Co" is a person and his firm.)
+    const personFirst = words[0]!.tags.has('FirstName') || words[0]!.tags.has('Person') || words[0]!.tags.has('MaleName') || words[0]!.tags.has('FemaleName');
+    if (lower === 'of' && !personFirst && /^(?:inc|corp|ltd|co|plc|llc|limited|sa|ag|nv|bv|gmbh)\.?$/i.test(words[words.length - 1]!.text)) continue;
     // "Peter Nicol of Scotland" is two names; "Bank of England" and "Duke of Norfolk" are one.
     const head = words[i - 1]?.text.toLowerCase() ?? '';
     if (lower === 'of' && i >= 1 && /^(inc|corp|ltd|co|plc|llc)\.?$/.test(head)) return [{ terms: words.slice(0, i), honorific: c.honorific }, ...splitChain({ terms: words.slice(i + 1), honorific: null })];

@@ -36,6 +36,9 @@ const CUES: Cue[] = [
   // 214", "beat Somerset by an innings", "took Derbyshire to 471".
   { type: 'organization', weight: 2, side: true, after: /^\s+(?:had\s+)?(?:reached|closed on|were|made|scored|totalled|declared on|finished on|resumed on|replied with)\s+\d+(?:\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine))?\b/i },
   { type: 'organization', weight: 2, side: true, before: /\b(?:dismiss|dismissed|bowling|bowled|bundled|skittled|took|beat|defeated)\s+$/i, after: /^\s+(?:out\s+)?(?:for|to)\s+\d+|^\s+by\s+(?:an innings|\d+\s+(?:runs|wickets)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:runs|wickets))/i },
+  { type: 'organization', weight: 2, side: true, after: /^\s+(?:beat|defeated|thrashed|lost to|drew with)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+by\s+(?:an innings|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/iu },
+  // "Leicestershire extended their first innings by 94 runs", "Essex's second innings".
+  { type: 'organization', weight: 2, side: true, after: /^(?:['’]s?\s+|\s+(?:extended|began|started|ended|closed|resumed)\s+(?:their|its)\s+)(?:first|second)\s+innings\b/i },
   // "the FA Cup win over Colchester", "defeat by Leicester": the other side of a match.
   { type: 'organization', weight: 3, side: true, before: /\b(?:win|wins|victory|victories|defeat|defeats|draw|loss|triumph|clash|tie|derby)\s+(?:over|against|with|to|by|at)\s+$/i },
   // "S Byrne (Leinster), R Corrigan (Leinster)": a team sheet gives each player's club. (Results
