@@ -58,3 +58,14 @@ describe('csv', () => {
     expect(out).toBe('id,speaker.name,speaker.entityId,entityIds\nc1,,,\nc2,Maria Lopez,e1,e1; e2\n');
   });
 });
+
+describe('the title rule of bench:html', () => {
+  it('ignores a site name before or after the headline, on both sides', async () => {
+    const { sameTitle } = await import('../src/eval/match.js');
+    expect(sameTitle('How to Build a Terrarium | eHow', 'How to Build a Terrarium')).toBe(true);
+    expect(sameTitle('How to Build a Terrarium', 'How to Build a Terrarium - eHow')).toBe(true);
+    expect(sameTitle('BBC News: Baby becomes new Oscar favourite', 'Baby becomes new Oscar favourite')).toBe(true);
+    expect(sameTitle('How to Build a Terrarium | eHow', 'How to Build a Birdhouse | eHow')).toBe(false);
+    expect(sameTitle('Baby becomes new Oscar favourite', 'Baby becomes new Bafta favourite')).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 // HTML → clean article text, metadata and links, with cheerio. The main content is the
 // <article>/<main> element (or the densest block of paragraphs); page chrome is dropped.
 import * as cheerio from 'cheerio';
+import { cleanByline, decodeEntities, isoDate } from './meta.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleMeta, Link } from '../types.js';
 import { normalizeText } from './text.js';
@@ -263,9 +264,6 @@ function withoutSiteName(title: string, site: string | null): string {
   return t;
 }
 
-function decodeEntities(s: string): string {
-  return s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
-}
 
 export interface HtmlArticle {
   meta: ArticleMeta;
@@ -293,8 +291,8 @@ export function htmlArticle(html: string, source: string, url: string | null): H
     source,
     url: url ?? canonical ?? null,
     title: declared ? withoutSiteName(decodeEntities(declared.replace(/\s+/g, ' ').trim()), site) : cleanTitle(rawTitle, site, $('h1').toArray().map((el) => $(el).text().replace(/\s+/g, ' ').trim()).filter(Boolean)),
-    byline: nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null),
-    published: ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]'),
+    byline: cleanByline(nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null)),
+    published: isoDate(ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]')),
     site,
   };
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clippedOverlap } from '../eval/match.js';
+import { clippedOverlap, sameTitle } from '../eval/match.js';
 
 interface Gold {
   page: string;
@@ -51,9 +51,6 @@ function overlap(sys: string, ref: string): { p: number; r: number; f1: number; 
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, matched, s: a.length, g: b.length };
 }
 
-const normTitle = (t: string) =>
-  t.normalize('NFKC').toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/\s+/g, ' ').trim();
-
 function score(outputs: Map<string, Output>) {
   let pSum = 0;
   let rSum = 0;
@@ -72,7 +69,7 @@ function score(outputs: Map<string, Output>) {
     const o = outputs.get(g.page) ?? { page: g.page, title: null, text: '' };
     if (g.title) {
       titled++;
-      if (o.title && normTitle(o.title) === normTitle(g.title)) titles++;
+      if (o.title && sameTitle(o.title, g.title)) titles++;
     }
     if (g.origin === 'readability') {
       const s = overlap(o.text, g.text ?? '');

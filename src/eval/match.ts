@@ -100,3 +100,34 @@ export function fmtRow(label: string, s: Score, width = 34): string {
   const { p, r, f1 } = prf(s);
   return `${label.padEnd(width)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 }
+
+/** A title for comparing: case, quotes, dashes and spaces made uniform. */
+export const normTitle = (t: string) =>
+  t.normalize('NFKC').toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/\s+/g, ' ').trim();
+
+/**
+ * The title rule: a site name before or after the headline is ignored on both sides (" | Site",
+ * " - Site", "Site: "). Each title stands for itself and for what is left when one end segment is cut;
+ * two titles agree when one of those forms is shared, and a shared cut form has at least three words
+ * (so that two pages of one site do not agree on the site's name alone).
+ */
+function titleForms(t: string): string[] {
+  const n = normTitle(t);
+  const forms = [n];
+  const seps = [...n.matchAll(/\s+(?:[|·•»:]|-{1,2}|::)\s+/g)];
+  if (seps.length) {
+    const first = seps[0]!;
+    const last = seps[seps.length - 1]!;
+    forms.push(n.slice(0, last.index).trim(), n.slice(first.index! + first[0].length).trim());
+  }
+  const colon = /^[^:]{2,40}:\s+/.exec(n);
+  if (colon) forms.push(n.slice(colon[0].length).trim());
+  return forms;
+}
+
+export function sameTitle(a: string, b: string): boolean {
+  if (normTitle(a) === normTitle(b)) return true;
+  const fb = new Set(titleForms(b));
+  return titleForms(a).some((f) => fb.has(f) && f.split(' ').length >= 3);
+}
+
