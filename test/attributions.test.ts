@@ -300,6 +300,18 @@ describe("readers' comments, letters and columns", () => {
   });
 });
 
+describe('mixed statements', () => {
+  it('keeps the whole sentence when the writer\'s words lead into the quote, with its marks, as reported speech', () => {
+    const [a] = attributions('Mrs. Clinton\'s proposals send a clear message that a top priority "is increasing the tax liability at the top," Mr. Kamin said.');
+    expect(a).toMatchObject({ speaker: { name: 'Kamin' }, direct: false });
+    expect(a!.content).toBe('Mrs. Clinton\'s proposals send a clear message that a top priority "is increasing the tax liability at the top,"');
+  });
+
+  it('keeps a quote that opens its sentence, or follows a cue, direct', () => {
+    expect(attributions('"Taxes will rise by 2% next year," Mr. Kamin said.')[0]).toMatchObject({ direct: true, content: 'Taxes will rise by 2% next year' });
+  });
+});
+
 describe('tags after and inside reported speech', () => {
   const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.content]);
 

@@ -7,6 +7,20 @@ import { cuesIn, DESCRIPTOR_BEFORE_NAME, skipObject } from './02-cues.js';
 import { speakerAfter, speakerBefore, TITLE_PREFIX, nounPhraseAtStart } from './03-speakers.js';
 import { piecesOf, type AttributionContext, type Draft } from './context.js';
 
+/**
+ * Where a mixed statement starts: the sentence's start, when the writer's own words lead into the
+ * quote ('Mrs. Clinton's proposals send a clear message that a top priority "is …," Mr. Kamin said').
+ * Null when the quote opens its sentence, or what comes before it holds a cue, a quote or a label.
+ */
+function mixedLead(ctx: AttributionContext, sent: Sentence, open: number): number | null {
+  const { text, quotes } = ctx;
+  const lead = text.slice(sent.start, open);
+  if (lead.trim().split(/\s+/).length < 3 || /[:“”"]|''/.test(lead) || /[,;—–-]\s*$/.test(lead)) return null;
+  if (quotes.some((q) => q.open >= sent.start && q.open < open)) return null;
+  if (cuesIn(text, { ...sent, end: open, text: lead }, quotes, ctx.index).length) return null;
+  return sent.start + (/^\s*/.exec(lead)![0].length);
+}
+
 export function directQuotes(ctx: AttributionContext): void {
   const { text, paras, body, index, mentions, quotes, groups, drafts, sentenceAt } = ctx;
   let lastDirect: { draft: Draft; tagEnd: number } | null = null;
@@ -49,7 +63,11 @@ export function directQuotes(ctx: AttributionContext): void {
         // The tag is the speaker and cue right after the quote, nothing else in front but a title.
         if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)) && !DESCRIPTOR_BEFORE_NAME.test(text.slice(tagFrom + lead, speaker.start)))) break;
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
-        draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
+        // 'Using the tax "is a misguided approach," said Mr. Burman': a quote that finishes a sentence
+        // the writer began is a mixed statement; what was said is the whole sentence, quote marks kept.
+        const mixed = sent && sent === sentenceAt(first.open) ? mixedLead(ctx, sent, first.open) : null;
+        if (mixed !== null) draft = { speaker, cue: hit.cue, channel: obj.channel, pieces: [{ start: mixed, end: last.close, text: text.slice(mixed, last.close) }], direct: false, covers: [mixed, tagTo] };
+        else draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
         break;
       }
     }
