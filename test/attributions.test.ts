@@ -300,6 +300,14 @@ describe("readers' comments, letters and columns", () => {
   });
 });
 
+describe('short objects', () => {
+  it('takes a one- or two-word object of a cue that needs no clause, but never of "said"', () => {
+    expect(attributions('The company has denied wrongdoing.').map((a) => [a.speaker?.name, a.content])).toEqual([['The company', 'wrongdoing']]);
+    expect(attributions('The senator praised the deal.').map((a) => a.content)).toEqual(['the deal']);
+    expect(attributions('The senator said goodbye.')).toEqual([]);
+  });
+});
+
 describe('mixed statements', () => {
   it('keeps the whole sentence when the writer\'s words lead into the quote, with its marks, as reported speech', () => {
     const [a] = attributions('Mrs. Clinton\'s proposals send a clear message that a top priority "is increasing the tax liability at the top," Mr. Kamin said.');

@@ -103,7 +103,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
       const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
       if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
-      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < 3) continue;
+      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       drafts.push({
         speaker,
         cue: hit.cue,
