@@ -344,6 +344,13 @@ describe('perceptions, intentions and stances', () => {
     expect(got('Senator Jane Reyes supports the bill to raise the minimum wage.')).toEqual([['Jane Reyes', 'thought', 'the bill to raise the minimum wage']]);
   });
 
+  it('reads what someone knows, backs or attacks', () => {
+    const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.cue, a.kind]);
+    expect(got('Mr. Reyes knew that the plant would close by the end of the year.')).toEqual([['Reyes', 'knew', 'thought']]);
+    expect(got('The union backed the plan to cut the working week to four days.')).toEqual([['The union', 'backed', 'thought']]);
+    expect(got('Senator Jane Reyes attacked the plan to cut the working week to four days.')).toEqual([['Jane Reyes', 'attacked', 'said']]);
+  });
+
   it('takes no "appearance" on stage for a perception', () => {
     expect(attributions('The band appeared at the festival in Leeds on Saturday.')).toEqual([]);
   });

@@ -19,7 +19,8 @@ const REGULAR = (
   // Also counted among PolNeAR train's cues: perceptions and intentions with an infinitive ("seems to
   // be", "appeared to suggest", "sought to", "refused to", "decided to") and stances ("supports the
   // bill", "opposed the war", "defended the decision").
-  'seem appear seek refuse decide support oppose defend'
+  'seem appear seek refuse decide support oppose defend ' +
+  'attack discuss consider learn prefer thank'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -30,6 +31,9 @@ const IRREGULAR: Record<string, string[]> = {
   think: ['think', 'thinks', 'thought', 'thinking'],
   find: ['find', 'finds', 'found', 'finding'],
   seek: ['seek', 'seeks', 'sought', 'seeking'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  // ("back" alone is an adverb or a noun as often; its verb forms are not.)
+  back: ['backs', 'backed', 'backing'],
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
   insist: ['insist', 'insists', 'insisted', 'insisting'],
@@ -68,6 +72,7 @@ export const WEAK_CUES = new Set([
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
   'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
   'seem', 'appear', 'seek', 'refuse', 'decide', 'support', 'oppose', 'defend',
+  'know', 'back', 'attack', 'discuss', 'consider', 'learn', 'prefer', 'thank',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
