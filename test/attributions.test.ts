@@ -351,6 +351,12 @@ describe('perceptions, intentions and stances', () => {
     expect(got('Senator Jane Reyes attacked the plan to cut the working week to four days.')).toEqual([['Jane Reyes', 'attacked', 'said']]);
   });
 
+  it('knows a cue in every form, "planned" and "slammed" included, and a cue\'s own preposition', () => {
+    const got = (text: string) => attributions(text).map((a) => [a.cue, a.kind, a.content]);
+    expect(got('The company planned to close the plant in Leeds by the end of the year.')).toEqual([['planned', 'thought', 'to close the plant in Leeds by the end of the year']]);
+    expect(got('Mr. Reyes talked about the need for new jobs in the north of England.')).toEqual([['talked', 'said', 'the need for new jobs in the north of England']]);
+  });
+
   it('takes no "appearance" on stage for a perception', () => {
     expect(attributions('The band appeared at the festival in Leeds on Saturday.')).toEqual([]);
   });

@@ -20,7 +20,7 @@ const REGULAR = (
   // be", "appeared to suggest", "sought to", "refused to", "decided to") and stances ("supports the
   // bill", "opposed the war", "defended the decision").
   'seem appear seek refuse decide support oppose defend ' +
-  'attack discuss consider learn prefer thank'
+  'attack discuss consider learn prefer thank refer talk compare portray favor favour request continue'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -46,7 +46,9 @@ function inflect(base: string): string[] {
   const y = /[^aeiou]y$/.test(base);
   const sibilant = /(s|sh|ch|x|z)$/.test(base);
   forms.push(y ? base.slice(0, -1) + 'ies' : sibilant ? base + 'es' : base + 's');
-  const doubled = /^(admit|commit|regret|omit|refer|prefer|confer|object)$/.test(base) ? base + base.slice(-1) : base;
+  // A final consonant doubles after one short vowel in a stressed last syllable: "planned", "slammed",
+  // "admitted", "referred".
+  const doubled = /^(admit|commit|regret|omit|refer|prefer|confer|rebut|submit|permit|control|deter|occur)$/.test(base) || /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base) ? base + base.slice(-1) : base;
   forms.push(e ? base + 'd' : y ? base.slice(0, -1) + 'ied' : doubled + 'ed');
   forms.push(e && !base.endsWith('ee') ? base.slice(0, -1) + 'ing' : doubled + 'ing');
   return forms;
@@ -72,7 +74,8 @@ export const WEAK_CUES = new Set([
   'dismiss', 'reject', 'recommend', 'demand', 'propose', 'threaten', 'pledge', 'promise', 'ask', 'urge',
   'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
   'seem', 'appear', 'seek', 'refuse', 'decide', 'support', 'oppose', 'defend',
-  'know', 'back', 'attack', 'discuss', 'consider', 'learn', 'prefer', 'thank',
+  'know', 'back', 'attack', 'discuss', 'consider', 'learn', 'prefer', 'thank', 'refer', 'talk', 'compare', 'portray',
+  'favor', 'favour', 'request',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
