@@ -149,6 +149,13 @@ describe('bad input does not break attribution', () => {
     expect(nested.map(brief)).toEqual([{ speaker: 'Tom Hale', content: 'He told me ‘never again’ and left', direct: true }]);
     expect(() => attributions('“”‘’"" “ ” « » "')).not.toThrow();
   });
+
+  it('survives a sentence made only of names, and keeps every span inside the text', () => {
+    const text = 'Tony Blair Gordon Brown Michael Howard Charles Kennedy Jack Straw David Blunkett said.';
+    const list = attributions(text);
+    for (const a of list) for (const p of a.contentSpans) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(list.every((a) => a.start >= 0 && a.end <= text.length)).toBe(true);
+  });
 });
 
 describe('speaker resolution', () => {
