@@ -150,6 +150,13 @@ describe('types from evidence', () => {
     expect(typeOf('Kent stepped up a gear to dismiss Nottinghamshire for 214 on Friday.', 'Nottinghamshire')).toBe('organization');
   });
 
+  it('reads a player with a nationality in a results line, and a scorecard\'s bowler, as persons', () => {
+    const tennis = "Men's singles, second round\nAlexander Volkov (Russia) beat Mikael Tillstrom (Sweden) 1-6 6-4 6-1";
+    expect(typeOf(tennis, 'Mikael Tillstrom')).toBe('person');
+    expect(typeOf(tennis, 'Sweden')).toBe('place');
+    expect(typeOf('Bowling: Vaas 7-0-29-0, Dharmasena 9-0-49-1, Muralitharan 10-0-41-2.', 'Dharmasena')).toBe('person');
+  });
+
   it('reads the winning side and its innings as a team', () => {
     const text = 'Phil Simmons took four for 38 as Leicestershire beat Somerset by an innings and 39 runs. At Grace Road, Leicestershire extended their first innings by 94 runs.';
     expect(typeOf(text, 'Leicestershire')).toBe('organization');

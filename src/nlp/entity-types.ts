@@ -3,10 +3,13 @@
 // and every mention of one entity votes, so an article keeps one sense per name unless its own
 // evidence says otherwise. Each cue carries the kind of sentence it comes from.
 import type { Entity, EntityType } from '../types.js';
+import { countryNames } from './lexicon.js';
 
 interface Cue {
   type: EntityType;
   weight: number;
+  /** Where the cue's words hold a country's name (the group `country` of `after`), it must be one. */
+  needsCountry?: boolean;
   /** Text right before the mention (matched against up to 40 characters ending at it). */
   before?: RegExp;
   /** Text right after the mention (matched against up to 40 characters starting at it). */
@@ -51,6 +54,12 @@ const CUES: Cue[] = [
   { type: 'organization', weight: 1.5, side: true, after: /^\s+(?:beat|face|faces|host|hosts|play|won|lost|drew|thrashed|edged|defeated)\s+\p{Lu}/u },
   // "the star of Rain Man", "the author of X": a work.
   { type: 'other', weight: 2, before: /\b(?:star|stars|director|writer|producer|author|creator|composer) of\s+$/i },
+  // "Mikael Tillstrom (Sweden) 1-6 6-4", "Ato Boldon (Trinidad) 19.80": a player with a nationality in
+  // a results line is a person, whoever they beat.
+  { type: 'person', weight: 3, needsCountry: true, after: /^\s*\(\s*(?<country>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)\s*\)\s*(?:\d|beat\b|bt\b|,|$)/u },
+  // A cricket scorecard's bowler and batsman: "Vaas 7-0-29-0", "c Tillekeratne b Dharmasena 13".
+  { type: 'person', weight: 3, after: /^\s+\d+(?:\.\d)?-\d+-\d+-\d+\b/ },
+  { type: 'person', weight: 3, before: /(?:^|\s)(?:c|b|st|lbw|c&b|c & b)\s+$/, after: /^\s+(?:b\s+\p{Lu}|\d+\b)/u },
   // "the film Ray", "the album X", "Million Dollar Baby, starring …", "X (2004)": a work.
   // A determiner first: "show", "play" and "report" before a name are verbs as often ("to show Sanders").
   { type: 'other', weight: 3, before: /\b(?:the|a|an|his|her|their|its|new|hit|latest|Oscar-winning)\s+(?:[\p{L}-]+\s+)?(?:film|movie|album|book|novel|programme|program|show|series|play|musical|song|single|documentary|sitcom|drama|comedy|sequel|opera|report|game)\s+$/iu },
@@ -80,6 +89,7 @@ export function contextEvidence(text: string, start: number, end: number, countr
     if (country && c.side) continue;
     if (c.before && !c.before.test(before)) continue;
     if (c.after && !c.after.test(after)) continue;
+    if (c.needsCountry && !countryNames().has(c.after!.exec(after)?.groups?.country?.toLowerCase() ?? '')) continue;
     votes.set(c.type, (votes.get(c.type) ?? 0) + c.weight);
   }
   return votes;
