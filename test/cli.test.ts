@@ -293,6 +293,26 @@ describe('a well-behaved command line', () => {
     expect(existsSync('postgres:')).toBe(false);
   });
 
+  it('filters articles and claims by site and publication date, and refuses a date that is none', () => {
+    const db = join(tempDir(), 'filters.db');
+    const records = [
+      { text: 'Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday.', url: 'https://www.bbc.co.uk/news/1', site: 'BBC News', published: 'Tue, 01 Feb 2005 10:00:00 GMT' },
+      { text: 'Beta Ltd hired 300 workers in Leeds in 2004, the firm said on Friday.', url: 'https://www.reuters.com/a', site: 'Reuters', published: '2005-03-15T10:00:00Z' },
+    ];
+    expect(run(['extract', '--from-ndjson', '--db', db, '-q'], { input: records.map((r) => JSON.stringify(r)).join('\n') }).code).toBe(0);
+    const ids = (args: string[]) => lines(run([...args, '--db', db]).stdout).map((l) => JSON.parse(l).url ?? JSON.parse(l).article);
+    expect(ids(['articles', '--site', 'bbc'])).toEqual(['https://www.bbc.co.uk/news/1']);
+    expect(ids(['articles', '--site', 'reuters.com'])).toEqual(['https://www.reuters.com/a']);
+    expect(ids(['articles', '--since', '2005-03-01'])).toEqual(['https://www.reuters.com/a']);
+    expect(ids(['articles', '--until', '2005-02-01'])).toEqual(['https://www.bbc.co.uk/news/1']);
+    expect(lines(run(['articles', '--db', db]).stdout).map((l) => JSON.parse(l).published)).toEqual(['2005-02-01T10:00:00Z', '2005-03-15T10:00:00Z']);
+    const claims = lines(run(['claims', '--all', '--site', 'reuters', '--db', db]).stdout).map((l) => JSON.parse(l).text);
+    expect(claims).toEqual([expect.stringContaining('Beta Ltd')]);
+    const bad = run(['claims', '--since', '2005-13-01', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--since.*YYYY-MM-DD/);
+  });
+
   it('says "1 attribution" and "1 source", and shows examples in every help', () => {
     const r = run(['extract', '-', '--no-store', '--format', 'table'], { input: 'The mayor said the bridge would open in May, according to the Riverside Gazette.' });
     expect(r.stdout).not.toMatch(/\b1 (attributions|sources|claims)\b/);

@@ -56,6 +56,8 @@ describe('csv', () => {
       { id: 'c2', speaker: { name: 'Maria Lopez', entityId: 'e1' }, entityIds: ['e1', 'e2'] },
     ]);
     expect(out).toBe('id,speaker.name,speaker.entityId,entityIds\nc1,,,\nc2,Maria Lopez,e1,e1; e2\n');
+    // The same header when no row has a speaker.
+    expect(csv([{ id: 'c1', speaker: null }]).split('\n')[0]).toBe('id,speaker.name,speaker.entityId');
   });
 });
 

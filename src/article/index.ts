@@ -1,5 +1,6 @@
 // Bytes of one input → an Article (clean text + metadata) and, for HTML, its links.
 import { createHash } from 'node:crypto';
+import { cleanByline, isoDate } from './meta.js';
 import type { Article, ArticleMeta, Link } from '../types.js';
 import { decodeText } from './decode.js';
 import { htmlArticle } from './html.js';
@@ -35,7 +36,12 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
   if (doc.html === undefined && isNdjson(raw)) throw new Error('NDJSON records, not an article (read them with --from-ndjson)');
   const html = doc.html ?? looksLikeHtml(raw, doc.contentType ?? null);
   const parsed = html ? htmlArticle(raw, doc.source, url) : { ...textArticle(raw, doc.source, url), links: [] };
-  for (const [k, v] of Object.entries(doc.meta ?? {})) if (typeof v === 'string' && v) (parsed.meta as unknown as Record<string, string>)[k] = v;
+  // Metadata given with a record takes the page's place, made uniform as the page's is.
+  for (const [k, v] of Object.entries(doc.meta ?? {})) {
+    if (typeof v !== 'string' || !v) continue;
+    const value = k === 'published' ? (isoDate(v) ?? v) : k === 'byline' ? (cleanByline(v) ?? v) : v;
+    (parsed.meta as unknown as Record<string, string>)[k] = value;
+  }
   if (!parsed.text.trim()) throw new Error('no article text found in it');
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };

@@ -45,6 +45,17 @@ function withThreshold(cmd: Command): Command {
     .option('--threshold <score>', 'check-worthiness from which a sentence is a claim', score, DEFAULT_CLAIM_THRESHOLD)
     .option('--all', 'every scored sentence, whatever its score');
 }
+/** --site, --since and --until, the same on every command that lists articles or their claims. */
+function withArticleFilters(cmd: Command): Command {
+  return cmd
+    .option('--site <name>', "only articles of this site (its name or its URL's host, whole words)")
+    .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)', isoDay)
+    .option('--until <date>', 'only articles published on or before this date (YYYY-MM-DD)', isoDay);
+}
+function isoDay(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return v;
+}
 const thresholdOf = (opts: { threshold: number; all?: boolean }): number | null => (opts.all ? null : opts.threshold);
 
 const dbOption = () => new Option('--db <path>', 'database file (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');
@@ -121,8 +132,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       exitCode = await extract(inputs, { ...opts, jobs: opts.jobs ?? availableParallelism(), threshold: thresholdOf(opts) }, io, { out, fail, formatOf, dbPath, openStore, readerGone: () => readerGone, onReaderGone: (l) => readerGoneListeners.push(l) });
     });
 
-  withThreshold(program
-    .command('claims'))
+  withArticleFilters(withThreshold(program
+    .command('claims')))
     .description('list stored claims, with their speakers, entities and sources')
     .option('--speaker <name>', 'only claims attributed to this speaker (name or alias, substring)')
     .option('--entity <name>', 'only claims that mention this entity')
@@ -136,7 +147,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv\n  $ newsclaims claims --kind said --speaker Blair')
-    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; threshold: number; minScore?: number; limit?: number; format?: Format; db?: string }) => {
+    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; threshold: number; minScore?: number; site?: string; since?: string; until?: string; limit?: number; format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
         const rows = store.claims({ ...opts, threshold: thresholdOf({ ...opts, threshold: opts.minScore ?? opts.threshold }) ?? undefined });
@@ -200,17 +211,17 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
     });
 
-  withThreshold(program
-    .command('articles'))
+  withArticleFilters(withThreshold(program
+    .command('articles')))
     .description('list stored articles')
     .option('--limit <n>', 'at most this many rows', positiveInt)
     .addOption(formatOption())
     .addOption(dbOption())
-    .addHelpText('after', '\nExample:\n  $ newsclaims articles --format json')
-    .action((opts: { limit?: number; threshold: number; all?: boolean; format?: Format; db?: string }) => {
+    .addHelpText('after', '\nExamples:\n  $ newsclaims articles --format json\n  $ newsclaims articles --site bbc --since 2005-01-01')
+    .action((opts: { limit?: number; threshold: number; all?: boolean; site?: string; since?: string; until?: string; format?: Format; db?: string }) => {
       const store = openStore(opts.db);
       try {
-        printRows(store.articles({ limit: opts.limit, threshold: thresholdOf(opts) ?? undefined }), formatOf(opts.format), [
+        printRows(store.articles({ limit: opts.limit, threshold: thresholdOf(opts) ?? undefined, site: opts.site, since: opts.since, until: opts.until }), formatOf(opts.format), [
           { header: 'id', value: (r) => r.id },
           { header: 'claims', value: (r) => r.claims },
           { header: 'quotes', value: (r) => r.attributions },

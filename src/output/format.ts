@@ -146,10 +146,15 @@ export function csvField(v: unknown): string {
 function flatten(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) {
     if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${prefix}${k}.`, out);
+    // A null object keeps its columns, so a table of rows without a speaker has the same header.
+    else if (v === null && NESTED_FIELDS[k]) for (const sub of NESTED_FIELDS[k]!) out[`${prefix}${k}.${sub}`] = null;
     else out[`${prefix}${k}`] = v;
   }
   return out;
 }
+
+/** Fields of the contract that hold an object or null, with the object's fields. */
+const NESTED_FIELDS: Record<string, string[]> = { speaker: ['name', 'entityId'] };
 
 export function csv(rows: Array<Record<string, unknown>>): string {
   if (!rows.length) return '';

@@ -52,7 +52,34 @@ function like(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export interface ClaimFilter {
+/** Which articles: of a site (its name or its URL's host, as whole words), published in a date range. */
+export interface ArticleFilter {
+  site?: string;
+  /** ISO dates, inclusive: "2005-01-01". */
+  since?: string;
+  until?: string;
+}
+
+/** The WHERE terms of an ArticleFilter over `articles a`. `published` is ISO 8601, so its date is its first ten characters. */
+function articleWhere(f: ArticleFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.site) {
+    where.push("(has_words(a.site, ?) OR has_words(substr(a.url, instr(a.url, '://') + 3, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), ?))");
+    params.push(f.site, f.site);
+  }
+  if (f.since) {
+    where.push('substr(a.published, 1, 10) >= ?');
+    params.push(f.since);
+  }
+  if (f.until) {
+    where.push('substr(a.published, 1, 10) <= ?');
+    params.push(f.until);
+  }
+  return { where, params };
+}
+
+export interface ClaimFilter extends ArticleFilter {
   speaker?: string;
   entity?: string;
   /** Name, domain or URL of a cited source, matched as whole words ("report" is not "reporters"). */
@@ -391,6 +418,11 @@ export class Store {
       where.push('c.article_id = ?');
       params.push(a?.id ?? -1);
     }
+    if (f.site || f.since || f.until) {
+      const a = articleWhere(f);
+      where.push(`c.article_id IN (SELECT a.id FROM articles a WHERE ${a.where.join(' AND ')})`);
+      params.push(...a.params);
+    }
     if (f.direct) where.push('c.direct = 1');
     if (f.kind) {
       // A claim in the article's own voice has no attribution and so no kind.
@@ -489,7 +521,8 @@ export class Store {
     return this.db.prepare(sql).all(...params) as SourceRow[];
   }
 
-  articles(f: { limit?: number; threshold?: number }): ArticleRow[] {
+  articles(f: ArticleFilter & { limit?: number; threshold?: number }): ArticleRow[] {
+    const { where, params } = articleWhere(f);
     return this.db
       .prepare(
         `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, length(a.text) AS chars,
@@ -498,9 +531,9 @@ export class Store {
           (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,
           (SELECT count(*) FROM sources s WHERE s.article_id = a.id) AS sources,
           a.extracted_at AS extractedAt
-        FROM articles a ORDER BY a.id ${f.limit ? 'LIMIT ?' : ''}`,
+        FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id ${f.limit ? 'LIMIT ?' : ''}`,
       )
-      .all(f.threshold ?? 0, ...(f.limit ? [f.limit] : [])) as ArticleRow[];
+      .all(f.threshold ?? 0, ...params, ...(f.limit ? [f.limit] : [])) as ArticleRow[];
   }
 
   /** Full-text search over claims (at `threshold`, if given) and attributions, best matches first. */
