@@ -82,6 +82,8 @@ export interface ArticleMeta {
   byline: string | null;
   published: string | null;
   site: string | null;
+  /** BCP 47 tag ("en", "en-GB"): what the page declares, else a guess from the text; null if unknown. */
+  language: string | null;
 }
 
 export interface Article extends ArticleMeta {

@@ -31,3 +31,31 @@ describe('publication dates', () => {
     expect(isoDate(null)).toBeNull();
   });
 });
+
+describe('languages', async () => {
+  const { bcp47, languageOfText } = await import('../src/article/language.js');
+  const { buildArticle } = await import('../src/article/index.js');
+
+  it('make what a page declares a BCP 47 tag', () => {
+    expect(bcp47('en_GB')).toBe('en-GB');
+    expect(bcp47('EN-us')).toBe('en-US');
+    expect(bcp47('fr')).toBe('fr');
+    expect(bcp47('english')).toBeNull();
+    expect(bcp47(undefined)).toBeNull();
+  });
+
+  it('guess a text\'s language from its commonest words, and say nothing when unsure', () => {
+    const en = 'The government said on Monday that the plan to cut taxes was not going ahead, and that it would be put to a vote in the House of Commons later in the year. It is the second time that the plan has been delayed by the ministers who are in charge of it.';
+    const fr = "Le gouvernement a annoncé lundi que le projet de réduction des impôts ne serait pas présenté, et qu'il sera soumis au vote de l'Assemblée plus tard dans l'année. C'est la deuxième fois que le projet est reporté par les ministres qui en sont chargés, et il ne sera pas le dernier.";
+    expect(languageOfText(en)).toBe('en');
+    expect(languageOfText(fr)).toBe('fr');
+    expect(languageOfText('Acme cut 500 jobs.')).toBeNull();
+  });
+
+  it('fill article.language from <html lang>, else from og:locale, else from the text', () => {
+    const page = (head: string, lang = '') => Buffer.from(`<html${lang}><head>${head}<title>Talks</title></head><body><article><p>Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday in a statement.</p></article></body></html>`);
+    expect(buildArticle({ source: 'a.html', bytes: page('', ' lang="en-gb"') }).article.language).toBe('en-GB');
+    expect(buildArticle({ source: 'b.html', bytes: page('<meta property="og:locale" content="fr_FR">') }).article.language).toBe('fr-FR');
+    expect(buildArticle({ source: 'c.html', bytes: page('') }).article.language).toBeNull();
+  });
+});

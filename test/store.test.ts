@@ -55,7 +55,7 @@ describe('store', () => {
       'A report found that house prices rose by 5% in March. An Oxfam report found that 40 million people in Africa face hunger this year.',
       'A report found that unemployment fell by 20,000 in the north of England. An Oxfam report found that aid to Malawi fell by a third in 2004.',
     ];
-    texts.forEach((text, i) => store.save({ article: { id: `a${i}`.padEnd(12, '0'), source: `t${i}.txt`, url: null, title: null, byline: null, published: null, site: null, text, sha256: `${i}`.repeat(64) }, ...analyze(text) }));
+    texts.forEach((text, i) => store.save({ article: { id: `a${i}`.padEnd(12, '0'), source: `t${i}.txt`, url: null, title: null, byline: null, published: null, site: null, language: null, text, sha256: `${i}`.repeat(64) }, ...analyze(text) }));
     const docs = store.sources({ kind: 'document' });
     expect(docs.filter((d) => d.name === 'Oxfam report')).toEqual([expect.objectContaining({ articles: 2 })]);
     const generic = docs.filter((d) => d.name === 'report');

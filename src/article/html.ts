@@ -1,6 +1,7 @@
 // HTML → clean article text, metadata and links, with cheerio. The main content is the
 // <article>/<main> element (or the densest block of paragraphs); page chrome is dropped.
 import * as cheerio from 'cheerio';
+import { bcp47 } from './language.js';
 import { cleanByline, decodeEntities, isoDate } from './meta.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleMeta, Link } from '../types.js';
@@ -188,6 +189,7 @@ interface JsonLdArticle {
   datePublished?: string;
   publisher?: unknown;
   url?: string;
+  inLanguage?: string;
 }
 
 function jsonLd($: cheerio.CheerioAPI): JsonLdArticle | null {
@@ -294,6 +296,7 @@ export function htmlArticle(html: string, source: string, url: string | null): H
     byline: cleanByline(nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null)),
     published: isoDate(ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]')),
     site,
+    language: bcp47($('html').attr('lang') ?? meta($, 'meta[property="og:locale"]', 'meta[http-equiv="content-language"]', 'meta[name="language"]') ?? (typeof ld?.inLanguage === 'string' ? ld.inLanguage : null)),
   };
 
   $(DROP).remove();

@@ -1,5 +1,6 @@
 // Bytes of one input → an Article (clean text + metadata) and, for HTML, its links.
 import { createHash } from 'node:crypto';
+import { bcp47, languageOfText } from './language.js';
 import { cleanByline, isoDate } from './meta.js';
 import type { Article, ArticleMeta, Link } from '../types.js';
 import { decodeText } from './decode.js';
@@ -43,6 +44,8 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
     (parsed.meta as unknown as Record<string, string>)[k] = value;
   }
   if (!parsed.text.trim()) throw new Error('no article text found in it');
+  // A page that declares no language, and a text file, get the one their words show.
+  parsed.meta.language = bcp47(parsed.meta.language) ?? languageOfText(parsed.text);
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   return { article: { id: sha256.slice(0, 12), ...parsed.meta, text: parsed.text, sha256 }, links: parsed.links };
 }

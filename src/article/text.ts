@@ -25,5 +25,5 @@ export function titleOf(text: string): string | null {
 
 export function textArticle(raw: string, source: string, url: string | null): { meta: ArticleMeta; text: string } {
   const text = normalizeText(raw);
-  return { text, meta: { source, url, title: titleOf(text), byline: null, published: null, site: null } };
+  return { text, meta: { source, url, title: titleOf(text), byline: null, published: null, site: null, language: null } };
 }

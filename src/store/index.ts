@@ -133,6 +133,7 @@ export interface ArticleRow {
   byline: string | null;
   published: string | null;
   site: string | null;
+  language: string | null;
   chars: number;
   claims: number;
   attributions: number;
@@ -307,8 +308,8 @@ export class Store {
       this.sql('DELETE FROM articles WHERE id = ?').run(old.id);
     }
     const articleId = Number(
-      this.sql('INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.text, new Date().toISOString(),
+      this.sql('INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, language, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.language ?? null, a.text, new Date().toISOString(),
       ).lastInsertRowid,
     );
     const entityIds = new Map<string, number>();
@@ -525,7 +526,7 @@ export class Store {
     const { where, params } = articleWhere(f);
     return this.db
       .prepare(
-        `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, length(a.text) AS chars,
+        `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, a.language, length(a.text) AS chars,
           (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.score >= ?) AS claims,
           (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions,
           (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,
@@ -626,6 +627,7 @@ export class Store {
         byline: a.byline,
         published: a.published,
         site: a.site,
+        language: a.language ?? null,
         text: a.text as string,
         sha256: a.sha256 as string,
       },

@@ -162,6 +162,10 @@ export const MIGRATIONS: string[] = [
   UPDATE entities SET last_word = replace(key, rtrim(key, replace(key, ' ', '')), '');
   CREATE INDEX entities_last_word ON entities(last_word, type);
   `,
+  // 4: the article's language (BCP 47). Rows stored before have none until extracted again.
+  `
+  ALTER TABLE articles ADD COLUMN language TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
