@@ -59,3 +59,18 @@ describe('languages', async () => {
     expect(buildArticle({ source: 'c.html', bytes: page('') }).article.language).toBeNull();
   });
 });
+
+describe('canonical URLs', async () => {
+  const { htmlArticle } = await import('../src/article/html.js');
+  const page = (canonical: string) => `<html><head><link rel="canonical" href="${canonical}"><title>Talks</title></head><body><article><p>Acme Corp cut 500 jobs in Ohio in 2023, the company said.</p></article></body></html>`;
+
+  it('take the page\'s canonical URL on the same site, made absolute', () => {
+    expect(htmlArticle(page('/news/acme-jobs'), 'x', 'https://www.example.com/news/acme-jobs?utm_source=feed').meta.url).toBe('https://www.example.com/news/acme-jobs');
+    expect(htmlArticle(page('https://example.com/news/acme-jobs'), 'x', 'https://www.example.com/n/1').meta.url).toBe('https://example.com/news/acme-jobs');
+  });
+
+  it('keep the fetched URL when the canonical points at another site or at the home page', () => {
+    expect(htmlArticle(page('https://other.org/story'), 'x', 'https://www.example.com/n/1').meta.url).toBe('https://www.example.com/n/1');
+    expect(htmlArticle(page('https://www.example.com/'), 'x', 'https://www.example.com/n/1').meta.url).toBe('https://www.example.com/n/1');
+  });
+});

@@ -280,6 +280,25 @@ export interface HtmlArticle {
  */
 const SCRIPT_OR_STYLE = /<(script|style)\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
+/**
+ * The page's canonical URL, made absolute against the fetched one, when it is an http(s) URL on the
+ * same site (a canonical pointing elsewhere, or at the home page, is more often a template's mistake).
+ */
+function canonicalUrl(canonical: string | null, fetched: string | null): string | null {
+  if (!canonical) return null;
+  try {
+    const c = new URL(canonical, fetched ?? undefined);
+    if (!/^https?:$/.test(c.protocol)) return null;
+    if (!fetched) return c.href;
+    const f = new URL(fetched);
+    const site = (h: string) => h.replace(/^www\./, '');
+    if (site(c.hostname) !== site(f.hostname) || (c.pathname === '/' && f.pathname !== '/')) return null;
+    return c.href;
+  } catch {
+    return null;
+  }
+}
+
 export function htmlArticle(html: string, source: string, url: string | null): HtmlArticle {
   const $ = cheerio.load(html.replace(SCRIPT_OR_STYLE, ''));
   const ld = jsonLd($);
@@ -291,7 +310,7 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const canonical = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]') ?? ld?.url ?? null;
   const metaOut: ArticleMeta = {
     source,
-    url: url ?? canonical ?? null,
+    url: canonicalUrl(canonical, url) ?? url ?? null,
     title: declared ? withoutSiteName(decodeEntities(declared.replace(/\s+/g, ' ').trim()), site) : cleanTitle(rawTitle, site, $('h1').toArray().map((el) => $(el).text().replace(/\s+/g, ' ').trim()).filter(Boolean)),
     byline: cleanByline(nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]') ?? ($('[rel="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim() || null)),
     published: isoDate(ld?.datePublished ?? meta($, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]')),
