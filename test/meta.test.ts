@@ -74,3 +74,22 @@ describe('canonical URLs', async () => {
     expect(htmlArticle(page('https://www.example.com/'), 'x', 'https://www.example.com/n/1').meta.url).toBe('https://www.example.com/n/1');
   });
 });
+
+describe('bodies outside the visible markup', async () => {
+  const { htmlArticle } = await import('../src/article/html.js');
+  const body = 'Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday. It blamed a fall in demand for its steel and said more cuts could follow next year.';
+  const second = 'The union said it would fight the cuts in court and called a strike for May.';
+
+  it('are read from JSON-LD articleBody when the markup holds next to nothing', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Acme cuts jobs', articleBody: `${body}\n\n${second}` });
+    const a = htmlArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app">Loading…</div></body></html>`, 'x', null);
+    expect(a.text).toBe(`${body}\n\n${second}`);
+  });
+
+  it('are read from a <noscript> copy, and not where the markup has the article', () => {
+    const a = htmlArticle(`<html><body><div id="app"></div><noscript><article><p>${body}</p><p>${second}</p></article></noscript></body></html>`, 'x', null);
+    expect(a.text).toBe(`${body}\n\n${second}`);
+    const b = htmlArticle(`<html><body><article><p>${body}</p><p>${second}</p></article><noscript><p>Please enable JavaScript to view the comments powered by our partner.</p><p>Your browser does not support it.</p></noscript></body></html>`, 'x', null);
+    expect(b.text).toBe(`${body}\n\n${second}`);
+  });
+});

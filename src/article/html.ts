@@ -190,6 +190,7 @@ interface JsonLdArticle {
   publisher?: unknown;
   url?: string;
   inLanguage?: string;
+  articleBody?: string;
 }
 
 function jsonLd($: cheerio.CheerioAPI): JsonLdArticle | null {
@@ -302,6 +303,8 @@ function canonicalUrl(canonical: string | null, fetched: string | null): string 
 export function htmlArticle(html: string, source: string, url: string | null): HtmlArticle {
   const $ = cheerio.load(html.replace(SCRIPT_OR_STYLE, ''));
   const ld = jsonLd($);
+  // (cheerio reads <noscript> as text, since it runs no scripts; its markup is parsed on its own.)
+  const noscript = $('noscript').toArray().map((el) => $(el).text()).filter((t) => /<p[\s>]/i.test(t));
   const site = meta($, 'meta[property="og:site_name"]') ?? nameOf(ld?.publisher) ?? null;
   // A title the publisher declared for sharing is taken as it is; only the <title> element, which
   // usually carries the site's name, is cleaned.
@@ -353,7 +356,22 @@ export function htmlArticle(html: string, source: string, url: string | null): H
   const { text, links } = dropBoilerplate(b.out.trim(), b.links);
   // The builder's text is already normalised except for rare control characters.
   const normalized = normalizeText(text);
+  // A body built by script (blog platforms, apps) lives outside the visible markup: in the page's
+  // JSON-LD articleBody, or in a <noscript> copy. Taken when the markup gave much less.
+  const hidden = hiddenBody(ld, noscript);
+  if (hidden && hidden.length > 2 * normalized.length + 200) return { meta: metaOut, text: hidden, links: [] };
   return { meta: metaOut, text: normalized, links: normalized === text ? links : [] };
+}
+
+/** The article text a page keeps out of its visible markup, or null. */
+function hiddenBody(ld: JsonLdArticle | null, noscript: string[]): string | null {
+  if (typeof ld?.articleBody === 'string' && ld.articleBody.trim()) return normalizeText(decodeEntities(ld.articleBody).replace(/\r\n?/g, '\n').trim());
+  for (const html of noscript) {
+    const $n = cheerio.load(html);
+    const paras = $n('p').toArray().map((el) => $n(el).text().replace(/\s+/g, ' ').trim()).filter((t) => t.split(' ').length >= 5);
+    if (paras.length >= 2) return normalizeText(paras.join('\n\n'));
+  }
+  return null;
 }
 
 // Blocks that are page furniture wherever they stand, and headings after which only furniture follows.
