@@ -93,3 +93,12 @@ describe('bodies outside the visible markup', async () => {
     expect(b.text).toBe(`${body}\n\n${second}`);
   });
 });
+
+describe('page furniture in the article body', async () => {
+  const { htmlArticle } = await import('../src/article/html.js');
+  it('drops copy-link widgets, feedback prompts, player controls and image credits, and keeps the story', () => {
+    const story = ['Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday.', 'The union said it would fight the cuts in court and called a strike for May.'];
+    const html = `<html><body><article><p>Copy Link URLCopied!</p><p>Play Video</p><p>Duration 0:45</p><p>${story[0]}</p><p>Image source, Getty Images</p><p>${story[1]}</p><p>We're interested in your feedback on this page. Tell us what you think.</p></article></body></html>`;
+    expect(htmlArticle(html, 'x', null).text).toBe(story.join('\n\n'));
+  });
+});
