@@ -307,6 +307,12 @@ describe("readers' comments, letters and columns", () => {
   });
 });
 
+describe('speaker phrases that took in too much', () => {
+  it('keep the noun phrase after "after", a wh-word or words before a determiner', () => {
+    expect(attributions('There was uncertainty after a review said the school would close in May.').map((a) => a.speakerText)).toEqual(['a review']);
+  });
+});
+
 describe('short objects', () => {
   it('takes a one- or two-word object of a cue that needs no clause, but never of "said"', () => {
     expect(attributions('The company has denied wrongdoing.').map((a) => [a.speaker?.name, a.content])).toEqual([['The company', 'wrongdoing']]);

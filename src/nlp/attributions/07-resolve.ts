@@ -329,6 +329,19 @@ function trimCandidate(phrase: SpeakerPhrase): SpeakerPhrase {
   let p = phrase;
   const m = SUBORDINATOR_FIRST.exec(p.text);
   if (m && m[0].length < p.text.length) p = { ...p, start: p.start + m[0].length, text: p.text.slice(m[0].length) };
+  // "what the government", "which MPs", "where his party": a wh-word opening the candidate belongs
+  // to the clause around it; the speaker is the noun phrase after it.
+  const wh = /^(?:what|which|who|whom|where|when|how)\s+(?=\S)/i.exec(p.text);
+  if (wh) p = { ...p, start: p.start + wh[0].length, text: p.text.slice(wh[0].length) };
+  // "uncertainty after a review", "suggests the prime minister", "terror the government": words the
+  // candidate took in before a determiner are no part of it, unless it opens with one or a name.
+  // "unity after reports", "the election after a survey": what speaks follows "after".
+  const after = [...p.text.matchAll(/\s(?:after|following|amid|where)\s+(?=\S)/gi)].pop();
+  if (after) p = { ...p, start: p.start + after.index! + after[0].length, text: p.text.slice(after.index! + after[0].length) };
+  if (!/^(?:the|a|an|his|her|their|its|our|this|that|these|those|some|many|several|one|\p{Lu})/u.test(p.text)) {
+    const det = [...p.text.matchAll(/\s(?:the|a|an|his|her|their|its|our|some)\s+(?=\S)/gi)].pop();
+    if (det) p = { ...p, start: p.start + det.index! + 1, text: p.text.slice(det.index! + 1) };
+  }
   const verb = CLAUSE_VERB_INSIDE.exec(p.text);
   if (!verb || verb.index === 0) return p;
   // "Tunnels are so numerous that Border Patrol agents said": the subject follows the last clause word.
