@@ -313,6 +313,12 @@ describe('speaker phrases that took in too much', () => {
   });
 });
 
+describe('verbs the tagger reads as nouns', () => {
+  it('finds the verb of reported content after a company\'s name ("Acme Corp cut 500 jobs")', () => {
+    expect(attributions('Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday.').map((a) => a.content)).toEqual(['Acme Corp cut 500 jobs in Ohio in 2023']);
+  });
+});
+
 describe('short objects', () => {
   it('takes a one- or two-word object of a cue that needs no clause, but never of "said"', () => {
     expect(attributions('The company has denied wrongdoing.').map((a) => [a.speaker?.name, a.content])).toEqual([['The company', 'wrongdoing']]);

@@ -1,6 +1,7 @@
 // Pass 5 of the attribution stage: reported speech, sentence by sentence: "X said (that) …", "…, X said",
 // "…, said X", "according to X, …", participle clauses (", saying …") and "Name: …" turns.
 import type { Paragraph, Sentence } from '../segment.js';
+import nlp from 'compromise';
 import type { Span } from '../../types.js';
 import { NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
 import { CLAUSE_CUES, contentEnd, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
@@ -215,5 +216,19 @@ function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: Mentio
  * a strongman approach"); a plural right after a singular noun or a name is taken for the verb.
  */
 function hasVerb(terms: TaggedTerm[]): boolean {
-  return terms.some((t, i) => t.tags.has('Verb') || (i > 0 && t.tags.has('Plural') && /s$/.test(t.text) && (terms[i - 1]!.tags.has('ProperNoun') || terms[i - 1]!.tags.has('Singular'))));
+  return terms.some(
+    (t, i) =>
+      t.tags.has('Verb') ||
+      (i > 0 && t.tags.has('Plural') && /s$/.test(t.text) && (terms[i - 1]!.tags.has('ProperNoun') || terms[i - 1]!.tags.has('Singular'))) ||
+      // "Acme Corp cut 500 jobs": a word that is a verb on its own, read as a noun after a name.
+      (i > 0 && terms[i - 1]!.tags.has('ProperNoun') && /^\p{Ll}+$/u.test(t.text) && isVerbWord(t.text)),
+  );
+}
+
+const verbWords = new Map<string, boolean>();
+/** Is this word a verb in compromise's lexicon, read alone? */
+function isVerbWord(word: string): boolean {
+  let yes = verbWords.get(word);
+  if (yes === undefined) verbWords.set(word, (yes = nlp(word).has('#Verb')));
+  return yes;
 }
