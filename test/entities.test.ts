@@ -197,6 +197,13 @@ describe('words around names that are no names', () => {
     expect(names('The Chicago NAPM index rose to 51.2 in August.')).toEqual([['Chicago', 'place'], ['NAPM', 'organization']]);
   });
 
+  it('reads clubs named after their town as clubs, and no entity in "Shadow", "Test" or "the Scots"', () => {
+    expect(names('Glasgow Rangers have made a third bid for the Scotland captain.')).toContainEqual(['Glasgow Rangers', 'organization']);
+    expect(names('Shadow education secretary Tim Collins said the plan would fail.')).toEqual([['Tim Collins', 'person']]);
+    expect(names('The coach held out hope for the struggling Scots before the Test series in New Zealand.').map((n) => n[0])).toEqual(['New Zealand']);
+    expect(names('He will pick players from the Six Nations for the tour.')).toEqual([['Six Nations', 'event']]);
+  });
+
   it('reads tournaments and finals as events', () => {
     expect(names('Woods won the BellSouth Classic in Atlanta on Sunday.')).toContainEqual(['BellSouth Classic', 'event']);
     expect(names('Johnson will run in the IAAF Grand Prix Final in Milan.')).toContainEqual(['IAAF Grand Prix Final', 'event']);

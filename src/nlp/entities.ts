@@ -45,6 +45,8 @@ const NOT_NAMES = new Set(
     'first second third fourth fifth sixth seventh eighth ninth tenth last next gmt edt est bst cet rbi era c$ us$ a$ eps ' +
     // Acronyms of things, not names ("a DVD", "PVRs").
     'dvd dvds pvr pvrs vod mp3 cd cds sms hdtv tvs pcs atm atms ' +
+    // "Test rugby", "a Test series": a kind of match.
+    'test tests ' +
     // Members of a body, not the body: "Labour MP George Galloway" is Labour and George Galloway.
     'mp mps msp msps mep meps mla mlas'
   ).split(' '),
@@ -69,7 +71,9 @@ const ORG_WORDS = new Set(
     'service services organisation organization federation league trust fund partners capital holdings media ' +
     'ai airlines airways motors pharmaceuticals bureau administration assembly parliament congress senate police ' +
     'army navy force forces team center centre hospital museum review times post news journal gazette herald ' +
-    'tribune chronicle observer telegraph courier standard express daily inquirer exchange newsroom desk treasury xi'
+    'tribune chronicle observer telegraph courier standard express daily inquirer exchange newsroom desk treasury xi ' +
+    // Clubs named after their town: "Glasgow Rangers", "Blackburn Rovers", "Wigan Athletic".
+    'rangers rovers athletic wanderers albion hotspur'
   ).split(' '),
 );
 const PLACE_WORDS = new Set(
@@ -498,8 +502,9 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
         span.text += '.';
       }
       if (span.text.length < 2) continue;
-      // "Home Secretary", "Finance Minister": a title with no name is no entity.
-      if (isBareTitle(span.text)) continue;
+      // "Home Secretary", "Finance Minister": a title with no name is no entity; nor is a word that
+      // only qualifies a title ("Shadow" of "Shadow education secretary").
+      if (isBareTitle(span.text) || TITLE_QUALIFIERS.has(span.text.toLowerCase())) continue;
       const shape = typeOf(span.text, c);
       let type = shape.type;
       let team = false;
