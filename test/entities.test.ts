@@ -215,6 +215,17 @@ describe('words around names that are no names', () => {
   });
 });
 
+describe('first names alone', () => {
+  it('join the one person of the article with that first name, and no one where two share it or a title goes before', () => {
+    const one = analyze('Australia coach Eddie Jones was in London. Eddie in particular told me how tough it was.').entities;
+    expect(one.find((e) => e.name === 'Eddie Jones')?.aliases).toEqual(['Eddie']);
+    const two = analyze('Charles Kennedy met Charles Clarke in London. Charles said the talks went well.').entities.map((e) => e.name);
+    expect(two).toEqual(expect.arrayContaining(['Charles Kennedy', 'Charles Clarke', 'Charles']));
+    const royal = analyze('Charles Kennedy met Prince Charles in London on Monday.').entities;
+    expect(royal.find((e) => e.name === 'Charles Kennedy')?.aliases).toEqual([]);
+  });
+});
+
 describe('lists of names', () => {
   const names = (text: string) => analyze(text).entities.map((e) => [e.name, e.type]);
 

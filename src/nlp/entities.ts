@@ -398,7 +398,7 @@ function formerNames(text: string, mentions: Mention[]): Map<string, string> {
 }
 
 /** Group mentions into entities: exact names, surnames, acronyms, "Mr X", former names. */
-function merge(mentions: Mention[], former: Map<string, string> = new Map()): Entity[] {
+function merge(mentions: Mention[], former: Map<string, string> = new Map(), textBefore: (m: Span) => string = () => ''): Entity[] {
   type Group = { order: number; name: string; type: EntityType; teamMentions: number; forms: Set<string>; mentions: Span[] };
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
@@ -410,6 +410,8 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
   const byHeadWord = new Map<string, Group>();
   const byInitialSurname = new Map<string, Group>();
   const byOrgBase = new Map<string, Group>();
+  // A person's first name, or null where two people of the article share it.
+  const byFirstName = new Map<string, Group | null>();
   const remember = (map: Map<string, Group>, k: string, g: Group) => map.has(k) || map.set(k, g);
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
@@ -428,6 +430,9 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
       // A surname or a first word of a known person, or an acronym of a longer name.
       const found = [bySurname.get(k), /^\p{Lu}{2,}$/u.test(m.text) ? byInitials.get(m.text) : undefined, ORG_WORDS.has(k) ? byHeadWord.get(k) : undefined];
       g = found.reduce<Group | undefined>((best, x) => (x && (!best || x.order < best.order) ? x : best), undefined);
+      // "Eddie in particular told me": a first name alone is the one person of the article with it
+      // (not where two share it, and not a royal's or a peer's name: "Prince Charles").
+      if (!g && m.type === 'person' && !/\b(?:prince|princess|king|queen|lord|lady|sir|dame|pope|saint|st)\.?\s+$/i.test(textBefore(m))) g = byFirstName.get(k) ?? undefined;
     }
     if (!g) {
       g = { order: groups.length, name: m.text, type: m.type, teamMentions: 0, forms: new Set(), mentions: [] };
@@ -438,6 +443,10 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map()): En
         if (g.type === 'person') remember(bySurname, last, g);
         if (g.type === 'organization') remember(byOrgBase, orgBase(g.name), g);
         if (g.type === 'person' && words.length === 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!)) remember(byInitialSurname, `${words[0]![0]} ${last}`, g);
+        if (g.type === 'person' && words.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!)) {
+          const first = key(words[0]!);
+          byFirstName.set(first, byFirstName.has(first) && byFirstName.get(first) !== g ? null : g);
+        }
         if (g.type === 'organization') remember(byHeadWord, last, g);
         remember(byInitials, initials(g.name), g);
       }
@@ -540,7 +549,7 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
   // Within one article, the type of the fullest mention is the shape's guess for all of its forms;
   // then the context of every mention is weighed against it.
   const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
-  const entities = merge(mentions, formerNames(text, mentions)).map((e) => {
+  const entities = merge(mentions, formerNames(text, mentions), (m) => text.slice(Math.max(0, m.start - 12), m.start)).map((e) => {
     const fullest = e.mentions.find((m) => m.text === e.name) ?? e.mentions[0]!;
     return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase())) };
   });
