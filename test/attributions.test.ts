@@ -222,6 +222,13 @@ describe('quotes that go on with the last speaker', () => {
     expect(last.content).toContain('I took lessons from 2001');
   });
 
+  it('gives a mixed sentence with no cue of its own to the speaker of the sentence before', () => {
+    const text = '"It seems the key worry still remains," said Anthony Crescenzi, a bond strategist. The trade deficit and the shortfall with China "are big issues going forward".';
+    const last = attributions(text).at(-1)!;
+    expect(last).toMatchObject({ speaker: { name: 'Anthony Crescenzi' }, direct: false });
+    expect(last.content).toBe('The trade deficit and the shortfall with China "are big issues going forward"');
+  });
+
   it('does not carry it over a sentence about someone the quote does not name, who may be speaking', () => {
     const text =
       'Woodward said he had hope for the Scots. "Scotland\'s recent results have not been impressive." Simon Taylor was at the training ground on Monday. "I just want to play and I am fit again."';

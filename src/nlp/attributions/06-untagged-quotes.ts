@@ -48,10 +48,14 @@ export function quotesContinuingSpeaker(ctx: AttributionContext): void {
     const last = group[group.length - 1]!;
     if (covered(first.open, last.close)) continue;
     const k = bodyIndex(first.open);
-    if (k < 1 || body[k]!.start !== first.open || body[k]!.heading) continue;
-    // The quote is the whole sentence (or sentences), not a phrase inside narrative.
+    if (k < 1 || body[k]!.heading) continue;
+    // The quote ends its sentence (or sentences), and, unless it opens it, finishes a sentence the
+    // writer began with no cue of its own: 'The trade deficit "are big issues going forward".' is a
+    // mixed statement by the last speaker.
     const lastSent = body[bodyIndex(Math.max(last.close - 1, last.open))];
     if (!lastSent || !/^[\s.,!?;"”’]*$/.test(text.slice(last.close, lastSent.end))) continue;
+    const mixed = body[k]!.start !== first.open;
+    if (mixed && (group.length > 1 || lastSent !== body[k] || !mixedByLastSpeaker(ctx, body[k]!, first.open))) continue;
     let previous: Draft | undefined;
     for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.covers[1] <= first.open) { previous = drafts[i]; break; }
     if (!previous?.speaker) continue;
@@ -59,7 +63,18 @@ export function quotesContinuingSpeaker(ctx: AttributionContext): void {
     // One narrative sentence may come between, if whoever it names the quote talks about by name
     // ('"…" And Simon Taylor looks certain to get the call. "…Simon Taylor is an outstanding player…"').
     if (gap > 1 || (gap === 1 && !narrativeAbout(ctx, body[k - 1]!, group))) continue;
-    const pieces = piecesOf(text, group);
-    drafts.push({ speaker: previous.speaker, cue: previous.cue, channel: null, pieces, direct: true, covers: [first.open, last.close] });
+    if (mixed && gap !== 0) continue;
+    const pieces = mixed ? [{ start: body[k]!.start, end: last.close, text: text.slice(body[k]!.start, last.close) }] : piecesOf(text, group);
+    drafts.push({ speaker: previous.speaker, cue: previous.cue, channel: null, pieces, direct: !mixed, covers: [pieces[0]!.start, last.close] });
   }
+}
+
+/** The writer's words before a quote: a few, with no cue, no other quote and no person named. */
+function mixedByLastSpeaker(ctx: AttributionContext, sent: Sentence, open: number): boolean {
+  const { text, quotes, mentions } = ctx;
+  const lead = { ...sent, end: open, text: text.slice(sent.start, open) };
+  if (lead.text.trim().split(/\s+/).length < 2 || /[:“”"]/.test(lead.text)) return false;
+  if (quotes.some((q) => q.open >= sent.start && q.open < open)) return false;
+  if (cuesIn(text, lead, quotes, ctx.index).length) return false;
+  return !mentions.some((m) => m.start >= sent.start && m.end <= open && m.entity.type === 'person');
 }
