@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AmbiguousArticleError, StoreError } from '../errors.js';
 import { withoutHonorific } from '../nlp/name-forms.js';
 import { hostOf } from '../nlp/sources.js';
-import type { ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
+import type { ArticleMeta, ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
 import { EntityIdentity } from './identity.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -124,16 +124,9 @@ export interface SourceRow {
   urls: number;
 }
 
-/** An `articles` row. `claims` counts sentences at the threshold. */
-export interface ArticleRow {
+/** An `articles` row: the article's metadata and counts. `claims` counts sentences at the threshold. */
+export interface ArticleRow extends ArticleMeta {
   id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  site: string | null;
-  language: string | null;
   chars: number;
   claims: number;
   attributions: number;
