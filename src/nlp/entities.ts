@@ -1,12 +1,11 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
-import nlp from 'compromise';
 import type { Entity, EntityType, Span } from '../types.js';
 import { weighType } from './entity-types.js';
 import { clips, orgBase } from './name-forms.js';
 import { canonicalNames, countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
-import type { TermIndex } from './terms.js';
+import { wordIs, type TermIndex } from './terms.js';
 
 interface Term {
   text: string;
@@ -325,13 +324,8 @@ function chainName(text: string, c: Chain): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-const firstNames = new Map<string, boolean>();
 /** Is this word a first name in compromise's lexicon? */
-function isFirstName(word: string): boolean {
-  let yes = firstNames.get(word);
-  if (yes === undefined) firstNames.set(word, (yes = nlp(word).has('#FirstName')));
-  return yes;
-}
+const isFirstName = (word: string) => wordIs(word, '#FirstName');
 
 /**
  * A name's type from its own shape, with how much that shape is worth against the evidence of its

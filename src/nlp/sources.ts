@@ -1,7 +1,7 @@
 // Cited sources: URLs and numbered references, news outlets, documents and unnamed sources.
-import nlp from 'compromise';
 import type { Attribution, Link, Source, SourceKind, Span } from '../types.js';
 import { outletsByName } from './lexicon.js';
+import { wordIs } from './terms.js';
 import type { Paragraph } from './segment.js';
 
 interface SourceDraft {
@@ -261,7 +261,7 @@ function speakerFollowing(text: string, pos: number, attributions: Attribution[]
 
 /** An adjective or adverb, or a word the article also writes in lower case: "Separate", "Further", "Fresh". */
 function isCommonWord(word: string, text: string): boolean {
-  return new RegExp(`\\b${word.toLowerCase()}\\b`).test(text) || nlp(word.toLowerCase()).has('(#Adjective|#Adverb)');
+  return new RegExp(`\\b${word.toLowerCase()}\\b`).test(text) || wordIs(word.toLowerCase(), '(#Adjective|#Adverb)');
 }
 
 /** Documents named by their owner or title: "Commerce Department figures", "last year's survey". */

@@ -160,3 +160,15 @@ function defaultNeedsTags(s: Sentence): boolean {
   const firstWord = /^[“"‘(]?(\p{Lu}[\p{L}'’-]*)/u.exec(s.text)?.[1];
   return firstWord !== undefined && !OPENERS.has(firstWord.toLowerCase());
 }
+
+const lexiconLookups = new Map<string, boolean>();
+/** Does compromise tag this word, read alone, with `match` ("#FirstName", "(#Adjective|#Adverb)")? Cached. */
+export function wordIs(word: string, match: string): boolean {
+  const key = `${match} ${word}`;
+  let yes = lexiconLookups.get(key);
+  if (yes === undefined) {
+    if (lexiconLookups.size > 10_000) lexiconLookups.clear();
+    lexiconLookups.set(key, (yes = nlp(word).has(match)));
+  }
+  return yes;
+}

@@ -1,12 +1,11 @@
 // Pass 5 of the attribution stage: reported speech, sentence by sentence: "X said (that) …", "…, X said",
 // "…, said X", "according to X, …", participle clauses (", saying …") and "Name: …" turns.
 import type { Paragraph, Sentence } from '../segment.js';
-import nlp from 'compromise';
 import type { Span } from '../../types.js';
 import { NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
 import { CLAUSE_CUES, contentEnd, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
 import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
-import type { TaggedTerm } from '../terms.js';
+import { wordIs, type TaggedTerm } from '../terms.js';
 import type { AttributionContext } from './context.js';
 
 export function reportedSpeech(ctx: AttributionContext): void {
@@ -225,10 +224,5 @@ function hasVerb(terms: TaggedTerm[]): boolean {
   );
 }
 
-const verbWords = new Map<string, boolean>();
 /** Is this word a verb in compromise's lexicon, read alone? */
-function isVerbWord(word: string): boolean {
-  let yes = verbWords.get(word);
-  if (yes === undefined) verbWords.set(word, (yes = nlp(word).has('#Verb')));
-  return yes;
-}
+const isVerbWord = (word: string) => wordIs(word, '#Verb');
