@@ -22,10 +22,15 @@ describe('publication dates', () => {
     expect(isoDate('Tue, 01 Feb 2005 10:00:00 +0100')).toBe('2005-02-01T10:00:00+01:00');
     expect(isoDate('December 30, 2019')).toBe('2019-12-30');
     expect(isoDate('30 December 2019')).toBe('2019-12-30');
+    // Feeds: RSS writes RFC 2822 with named US zones; HTTP headers their own form.
+    expect(isoDate('Thu, 05 Jan 2006 09:30:00 EST')).toBe('2006-01-05T09:30:00-05:00');
+    expect(isoDate('Sun, 06 Nov 1994 08:49:37 GMT')).toBe('1994-11-06T08:49:37Z');
+    expect(isoDate('Jan 5th, 2016')).toBe('2016-01-05');
   });
 
   it('drop a time that names no zone, and refuse what is no date', () => {
     expect(isoDate('2016-02-01 01:28:49')).toBe('2016-02-01');
+    expect(isoDate('2016-02-01T01:28:49')).toBe('2016-02-01');
     expect(isoDate('2019-02-30')).toBeNull();
     expect(isoDate('last Tuesday')).toBeNull();
     expect(isoDate(null)).toBeNull();

@@ -1,5 +1,6 @@
 // Metadata as pages write it, made uniform: bylines that hold people's names only, and publication
 // dates in ISO 8601.
+import { DateTime } from 'luxon';
 
 /** HTML character references a page left in its metadata ("O&#039;Donnell"). */
 export function decodeEntities(s: string): string {
@@ -30,43 +31,43 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return names.length ? [...new Set(names)].join(', ') : null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
+// Dates are read by Luxon (a maintained date library) in the forms pages and feeds use: ISO 8601
+// and its SQL-style relative ("2016-02-01 01:28:49"), RFC 2822 (RSS), HTTP dates, and written dates.
+const WRITTEN_FORMATS = ['MMMM d, yyyy', 'MMM d, yyyy', 'MMM. d, yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d yyyy', 'EEEE, MMMM d, yyyy', 'EEEE d MMMM yyyy'];
+/** Two default zones: a reading that keeps its offset under both had the zone written in it. */
+const PROBE_ZONES = ['UTC', 'UTC+7'] as const;
+const HAS_TIME = /\d{1,2}:\d{2}/;
 
-/**
- * A publication date in ISO 8601: a date ("2016-02-01"), or a date-time with "Z" or "±hh:mm" when the
- * page gives its zone ("2019-12-30T05:03:00-05:00"). A time without a zone is dropped, since it
- * names no instant. Forms read: ISO 8601 and its near relatives ("2016-02-01 01:28:49",
- * "2019-12-30T05:03-0500"), RFC 2822 ("Mon, 30 Dec 2019 05:03:00 GMT"), "30 December 2019" and
- * "December 30, 2019". Anything else gives null.
- */
-export function isoDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const s = raw.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?$/i.exec(s);
-  if (iso) {
-    const [, y, mo, d, h, mi, sec, zone] = iso;
-    if (!validDate(+y!, +mo!, +d!)) return null;
-    if (!h || !zone) return `${y}-${mo}-${d}`;
-    const z = /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-    return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${z}`;
-  }
-  const rfc = /^(?:\w{3},?\s+)?(\d{1,2})\s+(\w{3})\w*\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z|[+-]\d{4})?)?/i.exec(s);
-  const us = /^(\w{3})\w*\.?\s+(\d{1,2}),?\s+(\d{4})/i.exec(s);
-  if (rfc || us) {
-    const day = Number(rfc ? rfc[1] : us![2]);
-    const month = MONTHS.indexOf((rfc ? rfc[2]! : us![1]!).slice(0, 3).toLowerCase()) + 1;
-    const year = Number(rfc ? rfc[3] : us![3]);
-    if (!month || !validDate(year, month, day)) return null;
-    const date = `${year}-${pad(month)}-${pad(day)}`;
-    if (!rfc?.[4] || !rfc[7]) return date;
-    const z = /^(?:GMT|UTC|Z)$/i.test(rfc[7]) ? 'Z' : `${rfc[7].slice(0, 3)}:${rfc[7].slice(3)}`;
-    return `${date}T${rfc[4]}:${rfc[5]}:${rfc[6] ?? '00'}${z}`;
+function readDate(s: string, zone: string): DateTime | null {
+  const opts = { zone, setZone: true, locale: 'en-US' };
+  // "2019-12-30T05:03-0500": ISO 8601 wants a colon in the offset; RFC 3339 writers often omit it.
+  const iso = s.replace(/([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([+-]\d{2})(\d{2})$/, '$1$2:$3');
+  const tries = [
+    () => DateTime.fromISO(iso, opts),
+    () => DateTime.fromSQL(iso, opts),
+    () => DateTime.fromRFC2822(s, opts),
+    () => DateTime.fromHTTP(s, opts),
+    ...WRITTEN_FORMATS.map((f) => () => DateTime.fromFormat(s.replace(/(\d)(st|nd|rd|th)\b/, '$1'), f, opts)),
+  ];
+  for (const t of tries) {
+    const d = t();
+    if (d.isValid) return d;
   }
   return null;
 }
 
-function validDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1800 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+/**
+ * A publication date in ISO 8601: a date ("2016-02-01"), or a date-time with "Z" or "±hh:mm" when the
+ * page gives its zone ("2019-12-30T05:03:00-05:00"). A time without a zone is dropped, since it
+ * names no instant. Anything that is no date gives null.
+ */
+export function isoDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().replace(/\s+/g, ' ');
+  const [a, b] = PROBE_ZONES.map((z) => readDate(s, z));
+  if (!a || !b || a.year < 1800) return null;
+  const zoned = a.offset === b.offset && HAS_TIME.test(s);
+  if (!zoned) return a.toISODate();
+  const time = a.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  return a.offset === 0 ? `${time}Z` : `${time}${a.toFormat('ZZ')}`;
 }
