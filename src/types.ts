@@ -94,6 +94,21 @@ export interface Article extends ArticleMeta {
   sha256: string;
 }
 
+/** How a page was fetched, kept so that a later run can ask the server whether it changed. */
+export interface FetchValidators {
+  /** The address that answered (after redirects). */
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** A stored copy's validators and the text they stand for. */
+export interface StoredValidators {
+  sha256: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
 /** A hyperlink of an HTML article, placed in the clean text. */
 export interface Link {
   url: string;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { bcp47, languageOfText } from './language.js';
 import { cleanByline, isoDate } from './meta.js';
-import type { Article, ArticleMeta, Link } from '../types.js';
+import type { Article, ArticleMeta, FetchValidators, Link } from '../types.js';
 import { decodeText } from './decode.js';
 import { htmlArticle } from './html.js';
 import { textArticle } from './text.js';
@@ -18,7 +18,12 @@ export interface RawDocument {
   meta?: Partial<Omit<ArticleMeta, 'source'>>;
   /** The input is known to be HTML (or known not to be). */
   html?: boolean;
+  /** Metadata that fills what the page leaves empty (a feed item's date). */
+  fallback?: Partial<Pick<ArticleMeta, 'published'>>;
+  /** How a page was fetched: stored so that a later run can ask whether it changed. */
+  fetched?: FetchValidators;
 }
+
 
 /** HTML is recognised by its content, not only by a file name. */
 export function looksLikeHtml(text: string, contentType: string | null = null): boolean {
@@ -43,6 +48,7 @@ export function buildArticle(doc: RawDocument): { article: Article; links: Link[
     const value = k === 'published' ? (isoDate(v) ?? v) : k === 'byline' ? (cleanByline(v) ?? v) : v;
     (parsed.meta as unknown as Record<string, string>)[k] = value;
   }
+  if (!parsed.meta.published && doc.fallback?.published) parsed.meta.published = isoDate(doc.fallback.published);
   if (!parsed.text.trim()) throw new Error('no article text found in it');
   // A page that declares no language, and a text file, get the one their words show.
   parsed.meta.language = bcp47(parsed.meta.language) ?? languageOfText(parsed.text);

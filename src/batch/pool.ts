@@ -3,7 +3,7 @@
 // stays flat however many inputs there are.
 import { Worker } from 'node:worker_threads';
 import { readInput, type InputItem } from '../ingest/index.js';
-import type { Outcome, TaskOptions } from './task.js';
+import { settledOutcome, type Outcome, type TaskOptions } from './task.js';
 
 /**
  * Each worker's heap limit. Besides stopping one huge document from taking the machine, a limit
@@ -119,6 +119,11 @@ export async function* processAll(items: AsyncIterable<InputItem>, opts: PoolOpt
         const id = dispatched++;
         if (broken) {
           fail(id, item, broken);
+          continue;
+        }
+        const settled = settledOutcome(item);
+        if (settled) {
+          results.set(id, settled);
           continue;
         }
         if (item.kind === 'stdin') {

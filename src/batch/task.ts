@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { readInput, type InputItem } from '../ingest/index.js';
 import { extractDocument } from '../pipeline.js';
 import { BUSY_TIMEOUT_MS } from '../store/index.js';
-import type { ArticleResult } from '../types.js';
+import type { ArticleResult, FetchValidators } from '../types.js';
 
 export interface TaskOptions {
   timeoutMs: number;
@@ -18,9 +18,17 @@ export interface TaskOptions {
 }
 
 export type Outcome =
-  | { kind: 'result'; source: string; result: ArticleResult }
-  | { kind: 'skipped'; source: string; sha256: string }
+  | { kind: 'result'; source: string; result: ArticleResult; fetched?: FetchValidators }
+  | { kind: 'skipped'; source: string; sha256: string; fetched?: FetchValidators }
+  | { kind: 'declined'; source: string; message: string }
   | { kind: 'error'; source: string; message: string };
+
+/** The outcome of an input that needs no reading: a page found unchanged, or one not fetched. */
+export function settledOutcome(item: InputItem): Outcome | null {
+  if (item.kind === 'unchanged') return { kind: 'skipped', source: item.source, sha256: item.sha256 };
+  if (item.kind === 'declined') return { kind: 'declined', source: item.source, message: `not fetched '${item.source}': ${item.reason}` };
+  return null;
+}
 
 /** Looks up stored texts through its own read-only connection (safe from any thread). */
 export class KnownTexts {
@@ -49,6 +57,8 @@ export class KnownTexts {
 }
 
 export async function runTask(item: InputItem, opts: TaskOptions, known: KnownTexts, stdin?: NodeJS.ReadableStream): Promise<Outcome> {
+  const settled = settledOutcome(item);
+  if (settled) return settled;
   const got = await readInput(item, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, stdin });
   if ('error' in got) return { kind: 'error', source: item.source, message: got.error.message };
   return runDocument(got.doc, opts, known);
@@ -57,8 +67,8 @@ export async function runTask(item: InputItem, opts: TaskOptions, known: KnownTe
 export function runDocument(doc: RawDocument, opts: TaskOptions, known: KnownTexts): Outcome {
   try {
     const r = extractDocument(doc, (sha256) => !opts.force && known.has(sha256));
-    if ('skipped' in r) return { kind: 'skipped', source: doc.source, sha256: r.skipped };
-    return { kind: 'result', source: doc.source, result: r };
+    if ('skipped' in r) return { kind: 'skipped', source: doc.source, sha256: r.skipped, ...(doc.fetched ? { fetched: doc.fetched } : {}) };
+    return { kind: 'result', source: doc.source, result: r, ...(doc.fetched ? { fetched: doc.fetched } : {}) };
   } catch (err) {
     return { kind: 'error', source: doc.source, message: new InputError(doc.source, (err as Error).message).message };
   }

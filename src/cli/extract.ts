@@ -6,13 +6,14 @@ import { UsageError } from '../errors.js';
 import type { InputItem } from '../ingest/index.js';
 import { listInputs } from '../ingest/index.js';
 import { ndjsonRecords } from '../ingest/ndjson.js';
+import { HostGate, Robots } from '../ingest/polite.js';
 import { prefetchUrls } from '../ingest/prefetch.js';
 import type { Format } from '../output/format.js';
 import { Progress } from '../output/progress.js';
 import { atThreshold } from '../nlp/claims.js';
 import { articleSummary } from '../output/summary.js';
 import type { Store } from '../store/index.js';
-import type { ArticleResult } from '../types.js';
+import type { ArticleResult, FetchValidators } from '../types.js';
 import type { Io } from './main.js';
 
 export interface ExtractOptions {
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   timeout: number;
   concurrency: number;
   maxSize: number;
+  /** Seconds between requests to one host. */
+  delay: number;
   /** Claims are the sentences scoring at least this; null keeps every scored sentence (--all). */
   threshold: number | null;
 }
@@ -54,6 +57,8 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   // Listing paths first gives the progress bar its total; the paths are small, the articles are not.
   let items: AsyncIterable<InputItem>;
   let total: number | null = null;
+  /** Inputs that may turn out to be feeds, whose pages then join the batch. */
+  let mayExpand = true;
   if (opts.fromNdjson !== undefined) {
     const file = typeof opts.fromNdjson === 'string' && opts.fromNdjson !== '-' ? opts.fromNdjson : null;
     items = ndjsonRecords(file ? createReadStream(file) : io.stdin, file ?? 'stdin');
@@ -64,6 +69,7 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       yield* listed;
     })();
     total = listed.length;
+    mayExpand = listed.some((i) => i.kind === 'url' || (i.kind === 'file' && !i.walked && !/\.(txt|md|markdown|html?|xhtml)$/i.test(i.source)));
   }
 
   const stderrTTY = (io.stderr as NodeJS.WriteStream).isTTY === true;
@@ -83,9 +89,9 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
 
   const collected: ArticleResult[] = [];
   /** Results in input order; a new one waits for its commit, a stored one ("unchanged") only for its turn. */
-  let pending: Array<{ result: ArticleResult; save: boolean }> = [];
+  let pending: Array<{ result: ArticleResult; save: boolean; fetched?: FetchValidators }> = [];
   let lastFlush = Date.now();
-  const counts = { articles: 0, claims: 0, failed: 0, skipped: 0 };
+  const counts = { articles: 0, claims: 0, failed: 0, skipped: 0, declined: 0 };
   // Texts met in this run: a second copy in one batch is the first one, unchanged, whatever --jobs is.
   const seen = new Set<string>();
   // Every scored sentence is stored; what is printed, and counted, are the claims at the threshold.
@@ -101,8 +107,8 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   };
   const flush = () => {
     if (!pending.length) return;
-    const toSave = pending.filter((p) => p.save).map((p) => p.result);
-    const statuses = store ? store.saveMany(toSave) : toSave.map(() => 'not stored' as const);
+    const toSave = pending.filter((p) => p.save);
+    const statuses = store ? store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
     let i = 0;
     for (const p of pending) {
       if (p.save) {
@@ -123,16 +129,32 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
 
   try {
     // Starting workers costs more than a handful of articles.
-    const jobs = total !== null && total < 8 ? 1 : opts.jobs;
+    const jobs = total !== null && total < 8 && !mayExpand ? 1 : opts.jobs;
     const ingest = { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxSize * 1e6, stdin: io.stdin };
-    for await (const o of processAll(prefetchUrls(items, opts.concurrency, ingest), { ...ingest, jobs, db: dbFile, force: opts.force === true, stop })) {
+    const gate = new HostGate(opts.delay * 1000);
+    const fetching = {
+      ...ingest,
+      concurrency: opts.concurrency,
+      gate,
+      robots: new Robots(gate, ingest.timeoutMs),
+      // --force extracts again, so it asks for whole pages.
+      validatorsOf: store && !opts.force ? (url: string) => store.validatorsOf(url) : undefined,
+      onExpand: (entries: number) => progress?.grow(entries - 1),
+    };
+    for await (const o of processAll(prefetchUrls(items, fetching), { ...ingest, jobs, db: dbFile, force: opts.force === true, stop })) {
       if (o.kind === 'error') {
         counts.failed++;
         progress?.clear();
         h.fail(o.message);
+      } else if (o.kind === 'declined') {
+        // Not a failure: the site asked not to be crawled there.
+        counts.declined++;
+        progress?.clear();
+        if (!opts.quiet) h.fail(o.message);
       } else {
         const sha = o.kind === 'skipped' ? o.sha256 : o.result.article.sha256;
-        if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true });
+        if (o.kind === 'skipped' && o.fetched && store) store.noteFetched(sha, o.fetched);
+        if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true, fetched: o.fetched });
         else {
           // Stored before this run, or a copy of a text earlier in it: flush first so the store has it.
           if (seen.has(sha)) flush();

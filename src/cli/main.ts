@@ -28,6 +28,11 @@ const positiveNumber = (v: string) => {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
   return n;
 };
+const nonNegativeNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
+  return n;
+};
 const score = (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
@@ -124,9 +129,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--timeout <seconds>', 'give up on a URL after this many seconds', positiveNumber, DEFAULT_TIMEOUT_MS / 1000)
     .option('--concurrency <n>', 'URLs fetched at the same time', positiveInt, DEFAULT_CONCURRENCY)
     .option('--max-size <MB>', 'refuse inputs larger than this', positiveNumber, DEFAULT_MAX_BYTES / 1e6)
+    .option('--delay <seconds>', "wait this long between requests to one host (a host's robots.txt Crawl-delay, if longer, wins for the pages its feeds list)", nonNegativeNumber, 0)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson\n  $ newsclaims extract $(cat urls.txt) --concurrency 8 --timeout 10',
+      '\nExamples:\n  $ newsclaims extract fixtures/articles\n  $ newsclaims extract ~/archive --jobs 4 --db archive.db\n  $ curl -s https://example.com/story | newsclaims extract - --format json\n  $ jq -c \'{text: .body, url: .link}\' feed.json | newsclaims extract --from-ndjson\n  $ newsclaims extract $(cat urls.txt) --concurrency 8 --timeout 10\n  $ newsclaims extract https://example.com/feed.xml --delay 1   # a feed or sitemap: the pages it lists',
     )
     .action(async (inputs: string[], opts: Omit<ExtractOptions, 'threshold'> & { threshold: number; all?: boolean }) => {
       exitCode = await extract(inputs, { ...opts, jobs: opts.jobs ?? availableParallelism(), threshold: thresholdOf(opts) }, io, { out, fail, formatOf, dbPath, openStore, readerGone: () => readerGone, onReaderGone: (l) => readerGoneListeners.push(l) });

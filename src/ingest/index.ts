@@ -2,7 +2,7 @@
 import type { RawDocument } from '../article/index.js';
 import { InputError } from '../errors.js';
 import { expandPath, readFileLimited } from './files.js';
-import { fetchUrl } from './url.js';
+import { fetchUrl, type Fetched } from './url.js';
 
 export interface IngestOptions {
   timeoutMs: number;
@@ -12,8 +12,25 @@ export interface IngestOptions {
 
 export type Ingested = { doc: RawDocument } | { error: InputError };
 
-/** One input to process: a path, URL or stdin to read, or a record already in memory (NDJSON). */
-export type InputItem = { source: string; kind: 'file' | 'url' | 'stdin'; error?: string } | { source: string; kind: 'record'; doc: RawDocument };
+/** What a feed or sitemap said of a URL it listed. */
+export interface Listing {
+  /** The feed's address. */
+  feed: string;
+  /** The entry's date, which fills `published` when the page gives none. */
+  published: string | null;
+  /** A sitemap listed by a sitemap index. */
+  nested: boolean;
+}
+
+/**
+ * One input to process: a path, URL or stdin to read; a record already in memory (NDJSON, or a
+ * page fetched ahead); a URL a conditional request found unchanged; or one not fetched, and why.
+ */
+export type InputItem =
+  | { source: string; kind: 'file' | 'url' | 'stdin'; error?: string; listing?: Listing; /** found walking a directory */ walked?: boolean }
+  | { source: string; kind: 'record'; doc: RawDocument }
+  | { source: string; kind: 'unchanged'; sha256: string }
+  | { source: string; kind: 'declined'; reason: string };
 
 export const DEFAULT_MAX_BYTES = 10_000_000;
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -41,13 +58,14 @@ export async function* listInputs(inputs: string[]): AsyncGenerator<InputItem> {
   for (const input of inputs) {
     if (input === '-') yield { source: '-', kind: 'stdin' };
     else if (isUrl(input)) yield { source: input, kind: 'url' };
-    else for await (const f of expandPath(input)) yield { source: f.path, kind: 'file', ...(f.error ? { error: f.error } : {}) };
+    else for await (const f of expandPath(input)) yield { source: f.path, kind: 'file', ...(f.error ? { error: f.error } : {}), ...(f.path !== input ? { walked: true } : {}) };
   }
 }
 
 /** Read one listed input. */
 export async function readInput(item: InputItem, opts: IngestOptions): Promise<Ingested> {
   if (item.kind === 'record') return { doc: item.doc };
+  if (item.kind === 'unchanged' || item.kind === 'declined') throw new Error(`${item.kind} inputs have nothing to read`);
   if (item.error) return { error: new InputError(item.source, item.error) };
   try {
     if (item.kind === 'stdin') {
@@ -57,10 +75,23 @@ export async function readInput(item: InputItem, opts: IngestOptions): Promise<I
     }
     if (item.kind === 'url') {
       const f = await fetchUrl(item.source, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
-      return { doc: { source: item.source, bytes: f.bytes, contentType: f.contentType, url: f.url } };
+      if (f.kind !== 'document') throw new Error(`a ${f.kind}, which extract expands (not read here)`);
+      return { doc: fetchedDocument(item.source, f, item.listing) };
     }
     return { doc: { source: item.source, bytes: await readFileLimited(item.source, opts.maxBytes) } };
   } catch (err) {
     return { error: new InputError(item.kind === 'stdin' ? 'stdin' : item.source, (err as Error).message) };
   }
+}
+
+/** A fetched page as a raw document, with what its feed said and what to ask with next time. */
+export function fetchedDocument(source: string, f: Extract<Fetched, { kind: 'document' }>, listing?: Listing): RawDocument {
+  return {
+    source,
+    bytes: f.bytes,
+    contentType: f.contentType,
+    url: f.url,
+    ...(listing?.published ? { fallback: { published: listing.published } } : {}),
+    fetched: { url: f.url, etag: f.etag, lastModified: f.lastModified },
+  };
 }

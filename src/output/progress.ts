@@ -5,6 +5,8 @@ export interface Counts {
   claims: number;
   failed: number;
   skipped: number;
+  /** Pages a feed listed that robots.txt kept us from fetching. */
+  declined?: number;
 }
 
 export class Progress {
@@ -15,15 +17,20 @@ export class Progress {
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly tty: boolean,
-    private readonly total: number | null,
+    private total: number | null,
   ) {}
+
+  /** A feed stood for one input and lists `n` more. */
+  grow(n: number): void {
+    if (this.total !== null) this.total += n;
+  }
 
   tick(c: Counts): void {
     if (!this.tty) return;
     const now = Date.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    const done = c.articles + c.failed + c.skipped;
+    const done = c.articles + c.failed + c.skipped + (c.declined ?? 0);
     const secs = (now - this.started) / 1000;
     const rate = done / Math.max(secs, 0.001);
     let line = `${done}${this.total !== null ? `/${this.total}` : ''} articles  ${rate.toFixed(1)}/s`;
@@ -48,6 +55,7 @@ export class Progress {
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
     const parts = [`${c.articles} article${c.articles === 1 ? '' : 's'}`, `${c.claims} claim${c.claims === 1 ? '' : 's'}`, `${c.failed} failed`];
     if (c.skipped) parts.push(`${c.skipped} unchanged (skipped)`);
+    if (c.declined) parts.push(`${c.declined} not fetched (robots.txt)`);
     this.stream.write(`${interrupted ? 'interrupted: ' : ''}${parts.join(', ')}, ${secs} s${db ? ` → ${db}` : ''}\n`);
   }
 }

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AmbiguousArticleError, StoreError } from '../errors.js';
 import { withoutHonorific } from '../nlp/name-forms.js';
 import { hostOf } from '../nlp/sources.js';
-import type { ArticleMeta, ArticleResult, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
+import type { ArticleMeta, ArticleResult, FetchValidators, StoredValidators, Attribution, AttributionKind, Claim, Entity, EntityType, Source, SpeakerRef, StoreStatus } from '../types.js';
 import { EntityIdentity } from './identity.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -32,6 +32,8 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * past cannot become a write. Starting the step afresh resolves both. A lock still held at the
  * deadline is reported as what it is.
  */
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
 export function retryWhileBusy<T>(fn: () => T, path: string, timeoutMs: number, deadline = Date.now() + timeoutMs): T {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -278,6 +280,19 @@ export class Store {
     this.db.close();
   }
 
+  /** What the stored copy of a page was fetched with, by the address that answered. */
+  validatorsOf(url: string): StoredValidators | null {
+    const row = this.sql('SELECT sha256, etag, last_modified AS lastModified FROM articles WHERE fetched_url = ? AND (etag IS NOT NULL OR last_modified IS NOT NULL) ORDER BY id DESC LIMIT 1').get(url) as
+      | StoredValidators
+      | undefined;
+    return row ?? null;
+  }
+
+  /** A page fetched again whose text is the stored one: keep what it was fetched with this time. */
+  noteFetched(sha256: string, fetched: FetchValidators): void {
+    retryWhileBusy(() => this.sql('UPDATE articles SET fetched_url = ?, etag = ?, last_modified = ? WHERE sha256 = ?').run(fetched.url, fetched.etag, fetched.lastModified, sha256), this.path, this.busyTimeoutMs);
+  }
+
   hasText(sha256: string): boolean {
     return this.db.prepare('SELECT 1 FROM articles WHERE sha256 = ?').get(sha256) !== undefined;
   }
@@ -292,18 +307,19 @@ export class Store {
    * its pending index to a new segment at every savepoint, which made a savepoint per article cost
    * more than the article's rows.
    */
-  private writeArticle(result: ArticleResult): StoreStatus {
+  private writeArticle(result: ArticleResult, fetched?: FetchValidators): StoreStatus {
     const a = result.article;
-    const old = this.sql('SELECT id FROM articles WHERE sha256 = ?').get(a.sha256) as { id: number } | undefined;
+    // The same text, or a new version of a page stored before (its URL), replaces the stored copy.
+    const old = (this.sql('SELECT id FROM articles WHERE sha256 = ?').get(a.sha256) ?? (a.url && isWebUrl(a.url) ? this.sql('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').get(a.url) : undefined)) as { id: number } | undefined;
     let touched: number[] = [];
     if (old) {
       touched = (this.sql('SELECT entity_id FROM article_entities WHERE article_id = ?').all(old.id) as Array<{ entity_id: number }>).map((r) => r.entity_id);
       this.sql('DELETE FROM articles WHERE id = ?').run(old.id);
     }
     const articleId = Number(
-      this.sql('INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, language, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.language ?? null, a.text, new Date().toISOString(),
-      ).lastInsertRowid,
+      this.sql(
+        'INSERT INTO articles (id, uid, sha256, source, url, title, byline, published, site, language, text, extracted_at, fetched_url, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(old?.id ?? null, a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.language ?? null, a.text, new Date().toISOString(), fetched?.url ?? null, fetched?.etag ?? null, fetched?.lastModified ?? null).lastInsertRowid,
     );
     const entityIds = new Map<string, number>();
     const addAlias = this.sql('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
@@ -357,9 +373,9 @@ export class Store {
    * Store several articles in one transaction (faster than one each; each article is still whole
    * or absent). Another process holding the write lock is waited for, then retried.
    */
-  saveMany(results: ArticleResult[]): StoreStatus[] {
+  saveMany(results: ArticleResult[], fetched: Array<FetchValidators | undefined> = []): StoreStatus[] {
     const write = this.db.transaction(() => {
-      const statuses = results.map((r) => this.writeArticle(r));
+      const statuses = results.map((r, i) => this.writeArticle(r, fetched[i]));
       this.identity.consolidate();
       return statuses;
     });

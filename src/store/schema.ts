@@ -166,6 +166,15 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE articles ADD COLUMN language TEXT;
   `,
+  // 5: how a page was fetched (the address that answered, its ETag and Last-Modified), so a later
+  // run asks whether it changed; and articles by URL, since a page fetched again replaces its copy.
+  `
+  ALTER TABLE articles ADD COLUMN fetched_url TEXT;
+  ALTER TABLE articles ADD COLUMN etag TEXT;
+  ALTER TABLE articles ADD COLUMN last_modified TEXT;
+  CREATE INDEX articles_fetched_url ON articles(fetched_url);
+  CREATE INDEX articles_url ON articles(url);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
