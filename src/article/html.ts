@@ -205,7 +205,8 @@ function jsonLd($: cheerio.CheerioAPI): JsonLdArticle | null {
   };
   $('script[type="application/ld+json"]').each((_, el) => {
     try {
-      visit(JSON.parse($(el).text()));
+      // XHTML-minded templates wrap the JSON in CDATA markers or a comment, which JSON cannot parse.
+      visit(JSON.parse($(el).text().trim().replace(/^(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)$/g, '')));
     } catch {
       // Broken JSON-LD is common; the other metadata still applies.
     }
