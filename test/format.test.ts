@@ -70,4 +70,15 @@ describe('the title rule of bench:html', () => {
     expect(sameTitle('How to Build a Terrarium | eHow', 'How to Build a Birdhouse | eHow')).toBe(false);
     expect(sameTitle('Baby becomes new Oscar favourite', 'Baby becomes new Bafta favourite')).toBe(false);
   });
+
+  it('takes a site name with its section or author, joined by "_" or in brackets, and counts CJK characters as words', async () => {
+    const { sameTitle } = await import('../src/eval/match.js');
+    expect(sameTitle('Samantha and The Great Big Lie - John C. Welch - Medium', 'Samantha and The Great Big Lie')).toBe(true);
+    expect(sameTitle('LWN.net Weekly Edition for March 26, 2015 [LWN.net]', 'LWN.net Weekly Edition for March 26, 2015')).toBe(true);
+    expect(sameTitle('人工智能迈上新台阶_科技_腾讯网', '人工智能迈上新台阶')).toBe(true);
+    expect(sameTitle('アプリ「フリーWi-Fiプロテクション」 - Yahoo!ニュース', 'アプリ「フリーWi-Fiプロテクション」')).toBe(true);
+    // A site's name alone is not a headline.
+    expect(sameTitle('科技_腾讯网', '体育_腾讯网')).toBe(false);
+    expect(sameTitle('Markets - Financial Times', 'Opinion - Financial Times')).toBe(false);
+  });
 });

@@ -107,27 +107,38 @@ export const normTitle = (t: string) =>
 
 /**
  * The title rule: a site name before or after the headline is ignored on both sides (" | Site",
- * " - Site", "Site: "). Each title stands for itself and for what is left when one end segment is cut;
+ * " - Site", "Site: "). Each title stands for itself and for what is left when one end segment is cut,
+ * or all but the first or the last (a site's name often comes with its section or the author);
  * two titles agree when one of those forms is shared, and a shared cut form has at least three words
  * (so that two pages of one site do not agree on the site's name alone).
  */
 function titleForms(t: string): string[] {
   const n = normTitle(t);
   const forms = [n];
-  const seps = [...n.matchAll(/\s+(?:[|·•»:]|-{1,2}|::)\s+/g)];
+  // Chinese sites join the site's name with "_" ("…新台阶_科技_腾讯网"), some sites bracket it ("[LWN.net]").
+  const seps = [...n.matchAll(/\s+(?:[|·•»:]|-{1,2}|::)\s+|\s*_\s*|\s+(?=\[[^\]]+\]$)/g)];
   if (seps.length) {
     const first = seps[0]!;
     const last = seps[seps.length - 1]!;
     forms.push(n.slice(0, last.index).trim(), n.slice(first.index! + first[0].length).trim());
+    // The site's name with its section or the author before it ("… _探索者 _光明网", "… - John C. Welch - Medium").
+    forms.push(n.slice(0, first.index).trim(), n.slice(last.index! + last[0].length).trim());
   }
   const colon = /^[^:]{2,40}:\s+/.exec(n);
   if (colon) forms.push(n.slice(colon[0].length).trim());
   return forms;
 }
 
+/** Words of a title; in scripts written without spaces, a word is about two characters. */
+function titleWords(t: string): number {
+  const cjk = t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const spaced = t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ').split(/\s+/).filter(Boolean).length;
+  return spaced + Math.floor(cjk / 2);
+}
+
 export function sameTitle(a: string, b: string): boolean {
   if (normTitle(a) === normTitle(b)) return true;
   const fb = new Set(titleForms(b));
-  return titleForms(a).some((f) => fb.has(f) && f.split(' ').length >= 3);
+  return titleForms(a).some((f) => fb.has(f) && titleWords(f) >= 3);
 }
 
