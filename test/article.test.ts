@@ -89,6 +89,29 @@ describe('article titles', () => {
     for (const leak of ['Not the article', 'Injected', 'color']) expect(article.text).not.toContain(leak);
   });
 
+  it('reads JSON-LD wrapped in CDATA markers', () => {
+    const html = `<html><head><script type="application/ld+json">\n<![CDATA[\n{"@type":"NewsArticle","headline":"Bridge to open in May","datePublished":"2024-03-12T08:00:00Z"}\n]]>\n</script></head><body>${body}</body></html>`;
+    const { article } = buildArticle({ source: 's.html', bytes: Buffer.from(html) });
+    expect(article).toMatchObject({ title: 'Bridge to open in May', published: '2024-03-12T08:00:00Z' });
+  });
+
+  it('drops prompts to the reader wherever they stand: apps, follows, paywalls, newsletters, letters, related links', () => {
+    const story = [
+      'The council said on Tuesday that the new bridge over the river will open to traffic in May next year.',
+      'For the latest stories and breaking news updates download the Gazette apps for iOS and Android.',
+      'Follow The Gazette on Twitter and Instagram @RiversideGazette and on Facebook @Gazette.',
+      'The bridge cost £14m, and the work was finished two months ahead of schedule, engineers said.',
+      'Read more: Council approves budget for the new school',
+      'To view the full story, please subscribe to The Gazette. You can choose an annual subscription.',
+      'Never miss the latest news by signing up to our newsletter today!',
+      'Traffic on the old crossing has doubled since 2010, according to figures from the highways agency.',
+      'We want to hear what you think about this article. Submit a letter to the editor.',
+    ];
+    const html = `<html><body><article>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const { article } = buildArticle({ source: 'p.html', bytes: Buffer.from(html) });
+    expect(article.text.split('\n\n')).toEqual([story[0], story[3], story[7]]);
+  });
+
   it('drops a trailing date stamp and takes the last part of a breadcrumb title', () => {
     expect(titleOf('<meta property="og:title" content="So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr">')).toBe('So viel Regen gab es lange nicht');
     expect(titleOf('<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>', 'Four Years Remaining')).toBe('Interning of Small Integers');

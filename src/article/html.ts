@@ -378,8 +378,33 @@ function hiddenBody(ld: JsonLdArticle | null, noscript: string[]): string | null
 // Blocks that are page furniture wherever they stand, and headings after which only furniture follows.
 const FURNITURE_BLOCK =
   /^(advertisement:?|advertising|sponsored|credit:.*|(photo(graph)?|image|illustration|video)( credits?)?:? by .*|photo credits?.*|getty images.*|©.*|copyright ©?.*|all rights reserved.*|tags?:.*|tagged:.*|topics?:.*|filed under:?.*|share( this( article| story)?)?( on \w+)?|pdf version|print( this)?|e-?mail( this)?|\d+ min(ute)? read|sign up( for)?.{0,60}|subscribe.{0,60}|follow us.{0,60}|(.{0,60}[·|•] )?\d+ min(ute)?s? read|\d{1,2}:\d{2} ?(am|pm)|updated:? .{0,40}|published:? .{0,40}|copy link.{0,20}|link copied!?|url ?copied!?|copied!?|we['’]re interested in your feedback.{0,60}|was this (article|page) helpful\??.{0,40}|(give|send) (us )?feedback.{0,40}|(play|replay|pause|mute|unmute|fullscreen|exit fullscreen|now playing|up next|watch|video ad feedback|closed captions?|settings)( video)?(\s+\d{1,2}:\d{2})?|duration:? ?\d{1,2}:\d{2}|\d{1,2}:\d{2}( \/ \d{1,2}:\d{2})?|image (source|caption|credit)s?,?.{0,80}|(photo|image|picture)s?:? (getty|reuters|ap|afp|pa|epa|shutterstock|alamy)\b.{0,60}|\((photo|image|picture) by .{0,60}\)|[^\n]{0,60}\/(getty images|reuters|ap|afp|pa media|epa)( via .{0,40})?)$/i;
+/**
+ * Prompts to the reader, furniture wherever they stand: each is a whole block, with why it is one.
+ * (Short labels are in FURNITURE_BLOCK; these are sentences, so each needs its own shape.)
+ */
+const READER_PROMPTS: RegExp[] = [
+  // App promotion: "For the latest stories … download the Nationnews apps for iOS and Android."
+  /^(?:for the latest .{0,60})?(?:download|get|install) (?:the|our) .{0,40}\bapps?\b.{0,60}$/i,
+  /^get .{0,60}\b(?:on|to) your (?:phone|device|inbox) with .{0,60}\bapp\.?$/i,
+  // Social follows: "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner …"; an author box's
+  // "You can keep up with me on Twitter: @…".
+  /^(?:follow|like) (?:us|[\w.’']+(?: [\w.’']+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|whatsapp)\b.{0,200}$/i,
+  /^.{0,200}\byou can (?:keep up with|follow|find) me on (?:twitter|x|facebook|instagram|linkedin|mastodon)\b.{0,60}$/i,
+  // Paywalls: "To view the full story, please subscribe …", "If you're already a subscriber, log in …".
+  /^to (?:view|read|continue reading|access|keep reading) (?:the (?:full|rest of the|whole) )?(?:story|article)\b.{0,160}$/i,
+  /^if you['’]re (?:seeing this message|already a subscriber).{0,160}$/i,
+  /^pour (?:lire la suite|accéder en illimité|continuer à lire).{0,160}$/i,
+  // Newsletters: "Never miss the latest news by signing up to our newsletter today!"
+  /^never miss .{0,80}\b(?:sign(?:ing)? up|subscrib\w*|newsletters?)\b.{0,60}$/i,
+  // Letters and feedback: "We want to hear what you think about this article. Submit a letter …"
+  /^we want to hear what you think.{0,160}$/i,
+  /^submit (?:a|your) letter to the editor.{0,120}$/i,
+  // A related story's link on a line of its own: "Read more: Recognizing Germany colonial crimes".
+  /^(?:read more|read also|also read|see also|lire aussi|leggi anche|lea también|lesen sie auch|mehr zum thema|dowiedz się więcej):\s.{0,160}$/i,
+];
+
 const END_MARKER =
-  /^(related( stories| topics| articles| content| coverage| posts| reading| links)?:?|you (might|may) (also )?(like|enjoy|be interested in):?|more (from|on|in|stories|news)\b.{0,60}|explore further|read (more|next|also):?.{0,80}|recommended( for you| reading)?:?|most (read|popular|viewed)|popular (now|stories|posts)|latest (news|stories|posts)|further reading|see also|about the author|comments?( \(\d+\))?|leave a (comment|reply)|missed the .{0,40}\?|we want to hear what you think.{0,80}|feedback to editors|trending( now| stories)?|related topics:?|advertising disclosure|never miss .{0,80}|do you want to be informed .{0,80}|am meisten gelesen.{0,10}|letzte kommentare|videos zum thema|beiträge aus dem forum|mehr zum thema|das könnte sie auch interessieren|dowiedz się więcej.{0,40}|argomenti|leggi anche.{0,40}|puede escribirnos.{0,80}|te puede interesar|lire aussi.{0,40}|pour lire la suite.{0,80}|à lire aussi.{0,40}|sur le même sujet)$/i;
+  /^(related( stories| topics| articles| content| coverage| posts| reading| links)?:?|you (might|may) (also )?(like|enjoy|be interested in):?|more (from|on|in|stories|news)\b.{0,60}|explore further|read (more|next|also):?|recommended( for you| reading)?:?|most (read|popular|viewed)|popular (now|stories|posts)|latest (news|stories|posts)|further reading|see also|about the author|comments?( \(\d+\))?|leave a (comment|reply)|missed the .{0,40}\?|we want to hear what you think.{0,80}|feedback to editors|trending( now| stories)?|related topics:?|advertising disclosure|do you want to be informed .{0,80}|am meisten gelesen.{0,10}|letzte kommentare|videos zum thema|beiträge aus dem forum|mehr zum thema|das könnte sie auch interessieren|dowiedz się więcej.{0,40}|argomenti|leggi anche.{0,40}|puede escribirnos.{0,80}|te puede interesar|lire aussi.{0,40}|pour lire la suite.{0,80}|à lire aussi.{0,40}|sur le même sujet)$/i;
 
 /** Remove furniture blocks, and cut at an end-of-article heading in the last part; links follow their text. */
 function dropBoilerplate(text: string, links: Link[]): { text: string; links: Link[] } {
@@ -399,7 +424,10 @@ function dropBoilerplate(text: string, links: Link[]): { text: string; links: Li
     }
     seen += words[i]!;
   }
-  const kept = blocks.slice(0, cut).filter((x) => !FURNITURE_BLOCK.test(x.text.trim()));
+  const kept = blocks.slice(0, cut).filter((x) => {
+    const t = x.text.trim();
+    return !FURNITURE_BLOCK.test(t) && !READER_PROMPTS.some((re) => re.test(t));
+  });
   if (kept.length === blocks.length) return { text, links };
   let out = '';
   const moved: Link[] = [];
