@@ -18,3 +18,8 @@ export class UsageError extends Error {}
 
 /** An id prefix that several articles share; the message names some of them (exit code 1). */
 export class AmbiguousArticleError extends StoreError {}
+
+/** A database URL as it may be shown: the password, if any, replaced by "***". */
+export function redact(location: string): string {
+  return location.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)[^/@]*@/i, '$1***@');
+}

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Store } from '../store/index.js';
+import { SqliteStore } from '../store/index.js';
 import type { ArticleResult } from '../types.js';
 
 const { values } = parseArgs({
@@ -66,9 +66,10 @@ console.log(`speed-up of the full pipeline over bare compromise: ${(bare.ms / pi
 const target = Number(values.claims);
 const big = join(tmp, 'big.db');
 copyFileSync(db, big);
-const store = Store.open(big);
-const originals: ArticleResult[] = store.articles({}).map((a) => store.show(a.id as string)!);
-let claims = store.stats().claims as number;
+const store = SqliteStore.open(big);
+const originals: ArticleResult[] = [];
+for (const a of await store.articles({})) originals.push((await store.show(a.id))!);
+let claims = (await store.stats()).claims;
 for (let round = 1; claims < target; round++) {
   const batch: ArticleResult[] = [];
   for (const r of originals) {
@@ -78,28 +79,28 @@ for (let round = 1; claims < target; round++) {
     batch.push({ ...r, article: { ...r.article, text, sha256, id: sha256.slice(0, 12) + round } });
     claims += r.claims.length;
   }
-  store.saveMany(batch);
+  await store.saveMany(batch);
 }
-const stats = store.stats();
+const stats = await store.stats();
 console.log(`\nquery latency on ${stats.claims} claims, ${stats.articles} articles, ${stats.entities} entities (median of 7 runs):`);
-const time = (name: string, f: () => unknown) => {
+const time = async (name: string, f: () => Promise<unknown[]>) => {
   const runs: number[] = [];
   let rows = 0;
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
-    const out = f() as unknown[];
+    const out = await f();
     runs.push(performance.now() - t);
     rows = out.length;
   }
   runs.sort((a, b) => a - b);
   console.log(`  ${name.padEnd(44)} ${runs[3]!.toFixed(1).padStart(8)} ms  (${rows} rows)`);
 };
-time("search 'government minister'", () => store.search('government minister'));
-time("claims --entity Blair", () => store.claims({ entity: 'Blair', limit: 100 }));
-time("claims --speaker Brown", () => store.claims({ speaker: 'Brown', limit: 100 }));
-time("claims --source bbc", () => store.claims({ source: 'BBC', limit: 100 }));
-time('entities (top 50)', () => store.entities({ limit: 50 }));
-time('entities --type person (top 50)', () => store.entities({ type: 'person', limit: 50 }));
-time('sources (top 50)', () => store.sources({ limit: 50 }));
-store.close();
+await time("search 'government minister'", () => store.search('government minister'));
+await time("claims --entity Blair", () => store.claims({ entity: 'Blair', limit: 100 }));
+await time("claims --speaker Brown", () => store.claims({ speaker: 'Brown', limit: 100 }));
+await time("claims --source bbc", () => store.claims({ source: 'BBC', limit: 100 }));
+await time('entities (top 50)', () => store.entities({ limit: 50 }));
+await time('entities --type person (top 50)', () => store.entities({ type: 'person', limit: 50 }));
+await time('sources (top 50)', () => store.sources({ limit: 50 }));
+await store.close();
 rmSync(tmp, { recursive: true, force: true });

@@ -41,7 +41,7 @@ interface Helpers {
   fail: (message: string) => void;
   formatOf: (f: Format | undefined) => Format;
   dbPath: (opt: string | undefined) => string;
-  openStore: (opt: string | undefined, create?: boolean) => Store;
+  openStore: (opt: string | undefined, create?: boolean) => Promise<Store>;
 }
 
 /** Results wait here until they are committed; only then are they printed as stored. */
@@ -51,8 +51,9 @@ const BATCH_MS = 1000;
 export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h: Helpers): Promise<number> {
   if (!inputs.length && opts.fromNdjson === undefined) throw new UsageError("extract needs an input: a file, a directory, a URL, '-' for stdin, or --from-ndjson");
   const format = h.formatOf(opts.format);
-  const store = opts.store ? h.openStore(opts.db, true) : null;
-  const dbFile = store ? h.dbPath(opts.db) : null;
+  const store = opts.store ? await h.openStore(opts.db, true) : null;
+  // Workers skip stored texts by reading a SQLite file themselves; with PostgreSQL this thread asks.
+  const dbFile = store?.kind === 'sqlite' ? store.location : null;
 
   // Listing paths first gives the progress bar its total; the paths are small, the articles are not.
   let items: AsyncIterable<InputItem>;
@@ -105,10 +106,10 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       h.out(`${counts.articles + counts.skipped > 1 ? '\n' : ''}${articleSummary(r, full.claims.length - r.claims.length)}`);
     }
   };
-  const flush = () => {
+  const flush = async () => {
     if (!pending.length) return;
     const toSave = pending.filter((p) => p.save);
-    const statuses = store ? store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
+    const statuses = store ? await store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
     let i = 0;
     for (const p of pending) {
       if (p.save) {
@@ -122,8 +123,8 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
     lastFlush = Date.now();
   };
   /** The stored record of a text extracted before, to print as "unchanged". */
-  const unchanged = (sha256: string, fallback: ArticleResult | null): ArticleResult | null => {
-    const r = store?.show(sha256) ?? fallback;
+  const unchanged = async (sha256: string, fallback: ArticleResult | null): Promise<ArticleResult | null> => {
+    const r = (await store?.show(sha256)) ?? fallback;
     return r ? { ...r, status: 'unchanged' } : null;
   };
 
@@ -153,28 +154,30 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
         if (!opts.quiet) h.fail(o.message);
       } else {
         const sha = o.kind === 'skipped' ? o.sha256 : o.result.article.sha256;
-        if (o.kind === 'skipped' && o.fetched && store) store.noteFetched(sha, o.fetched);
-        if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true, fetched: o.fetched });
+        if (o.kind === 'skipped' && o.fetched && store) await store.noteFetched(sha, o.fetched);
+        // Workers skip stored texts only on SQLite; on PostgreSQL this thread asks, unless --force.
+        const storedBefore = o.kind === 'result' && !dbFile && store && !opts.force && !seen.has(sha) && (await store.hasText(sha));
+        if (o.kind === 'result' && !seen.has(sha) && !storedBefore) pending.push({ result: o.result, save: true, fetched: o.fetched });
         else {
           // Stored before this run, or a copy of a text earlier in it: flush first so the store has it.
-          if (seen.has(sha)) flush();
-          const r = unchanged(sha, o.kind === 'result' ? o.result : null);
+          if (seen.has(sha)) await flush();
+          const r = await unchanged(sha, o.kind === 'result' ? o.result : null);
           if (r) pending.push({ result: r, save: false });
         }
         seen.add(sha);
-        if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) flush();
+        if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) await flush();
       }
       progress?.tick(counts);
     }
-    flush();
+    await flush();
   } finally {
     process.off('SIGINT', onSigint);
-    store?.close();
+    await store?.close();
   }
   if (h.readerGone()) return counts.failed ? 1 : 0;
   // One shape for every input: an array, even for one article.
   if (format === 'json') h.out(JSON.stringify(collected, null, 2));
-  progress?.finish(counts, dbFile, stop.requested);
+  progress?.finish(counts, store ? store.location : null, stop.requested);
   if (stop.requested) return 130;
   return counts.failed ? 1 : 0;
 }

@@ -2,13 +2,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { extract, type ExtractOptions } from './extract.js';
-import { StoreError, UsageError } from '../errors.js';
+import { redact, StoreError, UsageError } from '../errors.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 // claims.js, not nlp/index.js: the NLP (and compromise) loads only where articles are analysed.
 import { atThreshold, DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
 import { defaultFormat, FORMATS, serialize, table, type Format } from '../output/format.js';
 import { articleSummary } from '../output/summary.js';
-import { defaultDbPath, Store } from '../store/index.js';
+import { defaultDbPath, isPostgresUrl, openStore as openStoreAt } from '../store/index.js';
+import { mergeInto } from '../store/merge.js';
 import { ATTRIBUTION_KINDS, ENTITY_TYPES, type AttributionKind } from '../types.js';
 
 export interface Io {
@@ -84,14 +85,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   const formatOf = (f: Format | undefined): Format => f ?? defaultFormat(io.stdout.isTTY);
   const dbPath = (opt: string | undefined) => {
     const path = opt ?? defaultDbPath(io.env);
-    // "postgres://…" is a server, not a file name: refuse it rather than make a folder "postgres:".
+    // A postgres:// URL is a server; another URL is no file name either: refuse it rather than make a folder "mysql:".
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path)?.[1];
-    if (scheme) throw new UsageError(`--db '${path}': ${scheme}:// databases are not supported; give the path of a SQLite file`);
+    if (scheme && !isPostgresUrl(path)) throw new UsageError(`--db '${redact(path)}': ${scheme}:// databases are not supported; give the path of a SQLite file or a postgres:// URL`);
     return path;
   };
   // The terminal's width; in a pipe, $COLUMNS when set (so `COLUMNS=80 newsclaims claims -f table | less` fits).
   const termWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) > 0 ? Number(io.env.COLUMNS) : 120);
-  const openStore = (opt: string | undefined, create = false) => Store.open(dbPath(opt), { create, readonly: !create });
+  const openStore = (opt: string | undefined, create = false) => openStoreAt(dbPath(opt), { create, readonly: !create, env: io.env });
 
   /** Print query rows in the chosen format. */
   const printRows = <T extends object>(rows: T[], format: Format, columns: Parameters<typeof table<T>>[1]) => {
@@ -153,10 +154,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims claims --speaker Pineau\n  $ newsclaims claims --entity Meta --format ndjson | jq .text\n  $ newsclaims claims --source reuters.com --format csv > claims.csv\n  $ newsclaims claims --kind said --speaker Blair')
-    .action((opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; threshold: number; minScore?: number; site?: string; since?: string; until?: string; limit?: number; format?: Format; db?: string }) => {
-      const store = openStore(opts.db);
+    .action(async (opts: { speaker?: string; entity?: string; source?: string; article?: string; direct?: boolean; kind?: AttributionKind; all?: boolean; threshold: number; minScore?: number; site?: string; since?: string; until?: string; limit?: number; format?: Format; db?: string }) => {
+      const store = await openStore(opts.db);
       try {
-        const rows = store.claims({ ...opts, threshold: thresholdOf({ ...opts, threshold: opts.minScore ?? opts.threshold }) ?? undefined });
+        const rows = await store.claims({ ...opts, threshold: thresholdOf({ ...opts, threshold: opts.minScore ?? opts.threshold }) ?? undefined });
         printRows(rows, formatOf(opts.format), [
           { header: 'article', value: (r) => r.article },
           { header: 'claim', value: (r) => r.id },
@@ -165,7 +166,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           { header: 'text', value: (r) => r.text, flex: true },
         ]);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -178,10 +179,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExample:\n  $ newsclaims entities --type person --limit 20')
-    .action((opts: { type?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
-      const store = openStore(opts.db);
+    .action(async (opts: { type?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
+      const store = await openStore(opts.db);
       try {
-        printRows(store.entities(opts), formatOf(opts.format), [
+        printRows(await store.entities(opts), formatOf(opts.format), [
           { header: 'id', value: (r) => r.id },
           { header: 'type', value: (r) => r.type },
           { header: 'articles', value: (r) => r.articles },
@@ -190,7 +191,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           { header: 'aliases', value: (r) => r.aliases, flex: true },
         ]);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -203,17 +204,17 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExample:\n  $ newsclaims sources --kind url --format csv')
-    .action((opts: { kind?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
-      const store = openStore(opts.db);
+    .action(async (opts: { kind?: string; name?: string; limit?: number; format?: Format; db?: string }) => {
+      const store = await openStore(opts.db);
       try {
-        printRows(store.sources(opts), formatOf(opts.format), [
+        printRows(await store.sources(opts), formatOf(opts.format), [
           { header: 'kind', value: (r) => r.kind },
           { header: 'articles', value: (r) => r.articles },
           { header: 'mentions', value: (r) => r.mentions },
           { header: 'name', value: (r) => r.name, flex: true },
         ]);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -224,10 +225,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims articles --format json\n  $ newsclaims articles --site bbc --since 2005-01-01')
-    .action((opts: { limit?: number; threshold: number; all?: boolean; site?: string; since?: string; until?: string; format?: Format; db?: string }) => {
-      const store = openStore(opts.db);
+    .action(async (opts: { limit?: number; threshold: number; all?: boolean; site?: string; since?: string; until?: string; format?: Format; db?: string }) => {
+      const store = await openStore(opts.db);
       try {
-        printRows(store.articles({ limit: opts.limit, threshold: thresholdOf(opts) ?? undefined, site: opts.site, since: opts.since, until: opts.until }), formatOf(opts.format), [
+        printRows(await store.articles({ limit: opts.limit, threshold: thresholdOf(opts) ?? undefined, site: opts.site, since: opts.since, until: opts.until }), formatOf(opts.format), [
           { header: 'id', value: (r) => r.id },
           { header: 'claims', value: (r) => r.claims },
           { header: 'quotes', value: (r) => r.attributions },
@@ -235,7 +236,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           { header: 'title', value: (r) => r.title, flex: true },
         ]);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -248,12 +249,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims search open source research\n  $ newsclaims search --kind found broadband')
-    .action((words: string[], opts: { limit: number; kind?: AttributionKind; threshold: number; all?: boolean; format?: Format; db?: string }) => {
+    .action(async (words: string[], opts: { limit: number; kind?: AttributionKind; threshold: number; all?: boolean; format?: Format; db?: string }) => {
       const format = formatOf(opts.format);
-      const store = openStore(opts.db);
+      const store = await openStore(opts.db);
       try {
         const mark: [string, string] | null = format === 'table' && io.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : null;
-        const rows = store.search(words.join(' '), { mark, limit: opts.limit, kind: opts.kind, threshold: thresholdOf(opts) ?? undefined });
+        const rows = await store.search(words.join(' '), { mark, limit: opts.limit, kind: opts.kind, threshold: thresholdOf(opts) ?? undefined });
         printRows(rows, format, [
           { header: 'kind', value: (r) => r.kind },
           { header: 'article', value: (r) => r.article },
@@ -262,7 +263,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           { header: 'text', value: (r) => r.text, flex: true },
         ]);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -273,17 +274,42 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json in a pipe)').choices(['table', 'json', 'ndjson']))
     .addOption(dbOption())
     .addHelpText('after', '\nExample:\n  $ newsclaims show 3f2a9c --format json | jq .attributions')
-    .action((ref: string, opts: { format?: 'table' | 'json' | 'ndjson'; db?: string; threshold: number; all?: boolean }) => {
-      const store = openStore(opts.db);
+    .action(async (ref: string, opts: { format?: 'table' | 'json' | 'ndjson'; db?: string; threshold: number; all?: boolean }) => {
+      const store = await openStore(opts.db);
       try {
-        const stored = store.show(ref);
+        const stored = await store.show(ref);
         if (!stored) throw new UsageError(`no stored article matches '${ref}'`);
         const r = atThreshold(stored, thresholdOf(opts));
         const format = opts.format ?? (io.stdout.isTTY ? 'table' : 'json');
         if (format === 'table') out(articleSummary(r, stored.claims.length - r.claims.length));
         else out(format === 'json' ? JSON.stringify(r, null, 2) : JSON.stringify(r));
       } finally {
-        store.close();
+        await store.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('merge other databases (SQLite files or postgres:// URLs) into --db; articles already there are kept')
+    .argument('<database...>', 'a SQLite file or a postgres:// URL to read from')
+    .addOption(dbOption())
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', '\nExamples:\n  $ newsclaims import ~/.local/share/newsclaims/newsclaims.db --db postgres://news@db.example/news\n  $ newsclaims import shard-1.db shard-2.db --db all.db')
+    .action(async (sources: string[], opts: { db?: string; quiet?: boolean }) => {
+      const target = await openStore(opts.db, true);
+      try {
+        for (const source of sources) {
+          const from = await openStoreAt(dbPath(source), { create: false, readonly: true, env: io.env });
+          try {
+            if (from.location === target.location) throw new UsageError(`cannot import '${from.location}' into itself`);
+            const c = await mergeInto(target, from);
+            if (!opts.quiet) io.stderr.write(`${from.location}: ${c.imported} article${c.imported === 1 ? '' : 's'} imported, ${c.present} already there → ${target.location}\n`);
+          } finally {
+            await from.close();
+          }
+        }
+      } finally {
+        await target.close();
       }
     });
 
@@ -293,15 +319,15 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', '\nExamples:\n  $ newsclaims stats\n  $ newsclaims stats --db archive.db --format json')
-    .action((opts: { format?: Format; db?: string; threshold: number; all?: boolean }) => {
-      const store = openStore(opts.db);
+    .action(async (opts: { format?: Format; db?: string; threshold: number; all?: boolean }) => {
+      const store = await openStore(opts.db);
       try {
-        const s = store.stats(thresholdOf(opts) ?? 0);
+        const s = await store.stats(thresholdOf(opts) ?? 0);
         const format = formatOf(opts.format);
         if (format === 'table') out(Object.entries(s).map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n'));
         else write(serialize([{ ...s }], format));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 

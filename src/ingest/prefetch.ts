@@ -17,7 +17,7 @@ export interface PrefetchOptions extends IngestOptions {
   /** robots.txt, asked about every URL a feed lists. */
   robots: Robots;
   /** Validators of the stored copy of a URL, for a conditional request. */
-  validatorsOf?: (url: string) => StoredValidators | null;
+  validatorsOf?: (url: string) => Promise<StoredValidators | null>;
   /** A feed expanded into `entries` inputs in place of one. */
   onExpand?: (entries: number) => void;
 }

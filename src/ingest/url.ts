@@ -11,7 +11,7 @@ export interface FetchOptions {
   maxBytes: number;
   maxRedirects?: number;
   /** The validators stored for a URL, if any (each redirect hop is looked up). */
-  validatorsOf?: (url: string) => StoredValidators | null;
+  validatorsOf?: (url: string) => Promise<StoredValidators | null>;
   /** Resolves when the URL's host may be asked again (--delay, Crawl-delay), with a call for when the request is done. */
   turn?: (url: string) => Promise<() => void>;
 }
@@ -41,7 +41,7 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
     for (let hop = 0; ; hop++) {
       const done = (await opts.turn?.(current)) ?? (() => {});
       try {
-        const stored = opts.validatorsOf?.(current) ?? null;
+        const stored = (await opts.validatorsOf?.(current)) ?? null;
         const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,application/xml;q=0.5,*/*;q=0.1' };
         if (stored?.etag) headers['if-none-match'] = stored.etag;
         if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;

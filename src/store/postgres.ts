@@ -1,0 +1,276 @@
+// The PostgreSQL store, for many extractors on many hosts writing into one database. The work
+// (writes and queries) is shared with SQLite (work.ts); here are the connection pool, one
+// transaction per article with retries, and forward migrations under an advisory lock.
+import pg from 'pg';
+import { redact, StoreError } from '../errors.js';
+import type { ArticleResult, FetchValidators, StoreStatus } from '../types.js';
+import { EntityIdentity } from './identity.js';
+import * as q from './queries.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema-pg.js';
+import type { Store } from './store.js';
+import { all, get, POSTGRES, runAsync, type Op, type Work } from './work.js';
+import { writeArticle } from './write.js';
+
+// Counts and ids are bigint, sums numeric: numbers, as SQLite gives them (far below 2^53 here).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Articles written at once, each in its own transaction on its own connection. */
+const WRITERS = 4;
+/** How often one article's transaction is tried when it meets another writer's. */
+const ATTEMPTS = 8;
+/** SQLSTATEs a retry resolves: serialization failure, deadlock, and the unique and foreign keys another writer's commit touched. */
+const RETRYABLE = new Set(['40001', '40P01', '23505', '23503']);
+/** The server went away (a restart); the pool reconnects on the next try. */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+/** Most parameters one statement may bind (PostgreSQL's limit is 65,535). */
+const MAX_PARAMS = 30_000;
+const MIGRATION_LOCK = 7_265_411_203; // pg_advisory_xact_lock key: "newsclaims migrate"
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the shared SQL has no `?` inside its literals). */
+function numbered(sql: string, from = 1): string {
+  let n = from - 1;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** A single-row INSERT of the shared work, as one INSERT of many rows. */
+function manyRows(sql: string, rows: unknown[][], returning: boolean): { text: string; values: unknown[] } {
+  const m = /^([\s\S]*?VALUES\s*)\(([^)]*)\)([\s\S]*)$/i.exec(sql);
+  if (!m) throw new Error(`not a single-row INSERT: ${sql}`);
+  const width = m[2]!.split(',').length;
+  const values: unknown[] = [];
+  const groups = rows.map((row, i) => {
+    values.push(...row);
+    return `(${Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`).join(', ')})`;
+  });
+  return { text: `${m[1]}${groups.join(', ')}${m[3]}${returning ? ' RETURNING id' : ''}`, values };
+}
+
+/** A message a user can act on, naming the server without its password. */
+function connectionMessage(err: unknown, location: string): string {
+  const e = err as Error & { code?: string };
+  const where = `PostgreSQL at '${location}'`;
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `cannot connect to ${where}: connection refused (is the server running?)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot connect to ${where}: host not found`;
+    case 'ETIMEDOUT':
+      return `cannot connect to ${where}: timed out`;
+    case '28P01':
+    case '28000':
+      return `cannot connect to ${where}: ${e.message}`;
+    case '3D000':
+      return `cannot connect to ${where}: ${e.message} (create it, e.g. createdb)`;
+    default:
+      return `cannot use ${where}: ${e.message.split('\n')[0]}`;
+  }
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly location: string,
+  ) {}
+
+  /** Connect, check the schema's version and migrate. Throws StoreError with a one-line reason. */
+  static async open(url: string, { create = true, readonly = false }: { create?: boolean; readonly?: boolean } = {}): Promise<PostgresStore> {
+    const location = redact(url);
+    try {
+      new URL(url);
+    } catch {
+      throw new StoreError(`--db '${location}': not a valid PostgreSQL URL (postgres://user:password@host:port/database)`);
+    }
+    let pool: pg.Pool;
+    try {
+      pool = new pg.Pool({ connectionString: url, max: WRITERS + 1, connectionTimeoutMillis: 10_000, application_name: 'newsclaims' });
+    } catch (err) {
+      throw new StoreError(`--db '${location}': ${(err as Error).message}`);
+    }
+    // An idle connection the server drops (a restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool, location);
+    try {
+      const client = await pool.connect();
+      try {
+        await store.migrate(client, create && !readonly);
+      } finally {
+        client.release();
+      }
+    } catch (err) {
+      await pool.end().catch(() => {});
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(connectionMessage(err, location));
+    }
+    return store;
+  }
+
+  private async migrate(client: pg.PoolClient, canWrite: boolean): Promise<void> {
+    const version = async () => {
+      const r = await client.query("SELECT to_regclass('newsclaims_schema') IS NOT NULL AS made");
+      if (!r.rows[0].made) return 0;
+      return Number((await client.query('SELECT version FROM newsclaims_schema')).rows[0]?.version ?? 0);
+    };
+    const found = await version();
+    if (found > PG_SCHEMA_VERSION) throw new StoreError(`database '${this.location}' was written by a newer newsclaims (schema ${found}; this one knows ${PG_SCHEMA_VERSION})`);
+    if (found === PG_SCHEMA_VERSION) return;
+    if (!canWrite) throw new StoreError(found === 0 ? `no newsclaims database at '${this.location}' (run 'newsclaims extract --db …' first)` : `database '${this.location}' needs an upgrade; run 'newsclaims extract' once`);
+    await client.query('BEGIN');
+    try {
+      // One process migrates; the others wait here, then find the work done.
+      await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      const current = await version();
+      if (current === 0) await client.query('CREATE TABLE newsclaims_schema (version INTEGER NOT NULL); INSERT INTO newsclaims_schema VALUES (0)');
+      for (let v = current; v < PG_SCHEMA_VERSION; v++) await client.query(PG_MIGRATIONS[v]!);
+      await client.query('UPDATE newsclaims_schema SET version = $1', [PG_SCHEMA_VERSION]);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  }
+
+  private exec(client: pg.PoolClient | pg.Pool) {
+    return async (op: Op): Promise<unknown> => {
+      if (op.op === 'insertMany') {
+        const width = /VALUES\s*\(([^)]*)\)/i.exec(op.sql)![1]!.split(',').length;
+        const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+        const ids: number[] = [];
+        for (let i = 0; i < op.rows.length; i += per) {
+          const { text, values } = manyRows(op.sql, op.rows.slice(i, i + per), op.returning === true);
+          const r = await client.query(text, values);
+          if (op.returning) ids.push(...r.rows.map((x: { id: number }) => x.id));
+        }
+        return op.returning ? ids : undefined;
+      }
+      const r = await client.query(numbered(op.sql), op.params);
+      if (op.op === 'all') return r.rows;
+      if (op.op === 'get') return r.rows[0];
+      return undefined;
+    };
+  }
+
+  /** Run shared work on any pooled connection (reads; one statement at a time). */
+  private async now<T>(work: Work<T>): Promise<T> {
+    try {
+      return await runAsync(work, this.exec(this.pool));
+    } catch (err) {
+      throw this.storeError(err);
+    }
+  }
+
+  private storeError(err: unknown): Error {
+    const e = err as Error & { code?: string };
+    if (err instanceof StoreError || !e.code) return err as Error;
+    return new StoreError(connectionMessage(err, this.location));
+  }
+
+  /** One article in one transaction, tried again when another writer's work got in the way. */
+  private async saveOne(result: ArticleResult, fetched: FetchValidators | undefined, newId?: number): Promise<StoreStatus> {
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient | null = null;
+      try {
+        client = await this.pool.connect();
+        await client.query('BEGIN');
+        const identity = new EntityIdentity(POSTGRES);
+        const exec = this.exec(client);
+        const status = await runAsync(writeArticle(identity, result, fetched, newId), exec);
+        await runAsync(identity.consolidate(), exec);
+        await client.query('COMMIT');
+        client.release();
+        return status;
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        const lost = CONNECTION_LOST.has(code) || /Connection terminated|connection.*(closed|ended)/i.test((err as Error).message);
+        if (client) {
+          if (lost) client.release(err as Error);
+          else {
+            await client.query('ROLLBACK').catch(() => {});
+            client.release();
+          }
+        }
+        if (attempt < ATTEMPTS && (RETRYABLE.has(code) || lost)) {
+          // A restarting server takes seconds; a conflicting writer, milliseconds.
+          await sleep(lost ? Math.min(500 * attempt, 3000) : 10 * 2 ** attempt * (0.5 + Math.random()));
+          continue;
+        }
+        throw this.storeError(err);
+      }
+    }
+  }
+
+  async saveMany(results: ArticleResult[], fetched: Array<FetchValidators | undefined> = []): Promise<StoreStatus[]> {
+    const statuses: StoreStatus[] = new Array(results.length);
+    // Ids reserved in input order, in one statement: the articles are written at once, but listed in order.
+    const ids = results.length > 1 ? (await this.now(all<{ id: number }>("SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id FROM generate_series(1, ?::int)", results.length))).map((r) => r.id) : [];
+    let next = 0;
+    const writer = async () => {
+      for (let i = next++; i < results.length; i = next++) statuses[i] = await this.saveOne(results[i]!, fetched[i], ids[i]);
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITERS, results.length) }, writer));
+    return statuses;
+  }
+
+  async save(result: ArticleResult): Promise<StoreStatus> {
+    return this.saveOne(result, undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async hasText(sha256: string) {
+    return this.now(q.hasText(sha256));
+  }
+
+  async validatorsOf(url: string) {
+    return this.now(q.validatorsOf(url));
+  }
+
+  async noteFetched(sha256: string, fetched: FetchValidators) {
+    return this.now(q.noteFetched(sha256, fetched));
+  }
+
+  async claims(f: q.ClaimFilter) {
+    return this.now(q.claims(POSTGRES, f));
+  }
+
+  async entities(f: { type?: string; name?: string; limit?: number }) {
+    return this.now(q.entities(POSTGRES, f));
+  }
+
+  async sources(f: { kind?: string; name?: string; limit?: number }) {
+    return this.now(q.sources(POSTGRES, f));
+  }
+
+  async articles(f: q.ArticleFilter & { limit?: number; threshold?: number }) {
+    return this.now(q.articles(POSTGRES, f));
+  }
+
+  async search(words: string, opts: q.SearchOptions = {}) {
+    return this.now(q.search(POSTGRES, words, opts));
+  }
+
+  async show(ref: string) {
+    return this.now(q.show(POSTGRES, ref));
+  }
+
+  async stats(threshold = 0): Promise<q.StatsRow> {
+    const counts = await this.now(q.counts(threshold));
+    const size = await this.now(get<{ n: number }>('SELECT pg_database_size(current_database()) AS n'));
+    return { database: this.location, schema: PG_SCHEMA_VERSION, ...counts, bytes: size!.n };
+  }
+
+  async articleShas(afterId: number, limit: number) {
+    return this.now(q.articleShas(afterId, limit));
+  }
+
+  async fetchedOf(sha256: string) {
+    return this.now(q.fetchedOf(sha256));
+  }
+}
