@@ -1,13 +1,17 @@
-// npm run bench [-- --corpus <dir>] [--jobs N] [--rounds 3] [--claims 100000]
+// npm run bench [-- --corpus <dir>] [--jobs N] [--rounds 3] [--claims 100000] [--db postgres://…]
 // Prints, in one run: throughput and peak RSS of the full pipeline into a fresh database, the same
 // corpus through bare compromise(text) on one thread, their ratio, and query latencies on a
 // database grown to the given number of claims. The two runs alternate for a few rounds and the
 // medians are compared, because this shared machine's speed drifts by a fifth from run to run.
+// With --db postgres://…, the pipeline also runs into a scratch database on that server (made and
+// dropped each round; the URL's user needs CREATEDB), beside the SQLite run.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { redact } from '../errors.js';
 import { SqliteStore } from '../store/index.js';
 import type { ArticleResult } from '../types.js';
 
@@ -17,8 +21,13 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: String(availableParallelism()) },
     claims: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '3' },
+    db: { type: 'string' },
   },
 });
+if (values.db && !/^postgres(ql)?:\/\//i.test(values.db)) {
+  console.error('bench: --db takes a postgres:// URL (SQLite runs in any case)');
+  process.exit(2);
+}
 const corpus = resolve(values.corpus!);
 if (!existsSync(corpus)) {
   console.error(`bench: no corpus at '${corpus}' (pass --corpus <dir> or set NEWSCLAIMS_SHARED)`);
@@ -38,13 +47,31 @@ type Run = { ms: number; articles: number; bytes: number; maxRssMB: number };
 console.log(`corpus: ${corpus}`);
 const bareRuns: Run[] = [];
 const pipeRuns: Run[] = [];
+const pgRuns: Run[] = [];
 const rounds = Math.max(1, Number(values.rounds));
+/** A scratch database on the --db server for one round: made, used, dropped. */
+async function onPostgres<T>(run: (url: string) => T): Promise<T> {
+  const name = `newsclaims_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values.db });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(values.db!);
+    url.pathname = `/${name}`;
+    return run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+    await admin.end();
+  }
+}
 for (let round = 0; round < rounds; round++) {
   bareRuns.push(runChild(['bare', corpus]));
   rmSync(db, { force: true });
   rmSync(`${db}-wal`, { force: true });
   rmSync(`${db}-shm`, { force: true });
   pipeRuns.push(runChild(['pipeline', corpus, db, values.jobs!]));
+  if (values.db) pgRuns.push(await onPostgres((url) => runChild(['pipeline', corpus, url, values.jobs!])));
 }
 /** The run of median time; peak memory is the largest of all rounds. */
 const median = (runs: Run[]): Run => ({ ...[...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1]!, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) });
@@ -57,9 +84,14 @@ const row = (name: string, x: Run) =>
   console.log(`${name.padEnd(34)} ${aps(x).toFixed(1).padStart(10)} ${mb(x).toFixed(3).padStart(7)} ${(x.ms / 1000).toFixed(1).padStart(8)} ${x.maxRssMB.toFixed(0).padStart(12)}`);
 row('bare compromise(text), 1 thread', bare);
 row(`newsclaims extract, ${values.jobs} jobs`, pipe);
+const onPg = pgRuns.length ? median(pgRuns) : null;
+if (onPg) row(`  the same into PostgreSQL`, onPg);
 const each = (runs: Run[]) => runs.map((r) => aps(r).toFixed(1)).join(', ');
 console.log(`(median of ${rounds} alternating rounds; articles/s per round: bare ${each(bareRuns)}; pipeline ${each(pipeRuns)})`);
 console.log(`speed-up of the full pipeline over bare compromise: ${(bare.ms / pipe.ms).toFixed(2)}x (${pipe.articles} articles, ${(pipe.bytes / 1e6).toFixed(1)} MB)`);
+if (onPg) {
+  console.log(`PostgreSQL (${redact(values.db!)}): ${(aps(onPg) / aps(pipe)).toFixed(2)}x SQLite's throughput (articles/s per round: ${each(pgRuns)}); peak RSS is newsclaims' own, the server's is not counted`);
+}
 
 // Grow a copy of the database to the target number of claims by storing its articles again under
 // new texts, then time the queries users run most.
