@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PG_PASSWORD = 'pw-Zq8!test';
 
@@ -93,4 +94,16 @@ export async function startPostgres(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One server for a test file: started before its tests, stopped after; the getter gives it. */
+export function usePostgres(): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => server!;
 }

@@ -1,19 +1,14 @@
 // The PostgreSQL store through the command line, on a real server (see postgres-server.ts): the
 // same answers as SQLite, two writers at once, import both ways, a restart mid-batch, bad input.
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES, ROOT, runAsync, tempDir } from './helpers.js';
-import { PG_PASSWORD, startPostgres, type TestServer } from './postgres-server.js';
+import { describe, expect, it } from 'vitest';
+import { ARTICLES, BIN, ROOT, runAsync, tempDir } from './helpers.js';
+import { PG_PASSWORD, usePostgres } from './postgres-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = usePostgres();
 
 const HTML = join(ROOT, 'fixtures', 'html');
 const json = (stdout: string) => JSON.parse(stdout) as Array<Record<string, unknown>>;
@@ -47,7 +42,7 @@ function comparable(cmd: string, rows: Array<Record<string, unknown>>): unknown 
 describe('PostgreSQL through the command line', () => {
   it('answers articles, claims, entities, sources, search and show as SQLite does for the same articles', async () => {
     const file = join(tempDir(), 'same.db');
-    const url = await server.createDb('same');
+    const url = await postgres().createDb('same');
     for (const db of [file, url]) {
       const r = await runAsync(['extract', ARTICLES, HTML, '--db', db, '--quiet']);
       expect(r.code, r.stderr).toBe(0);
@@ -79,7 +74,7 @@ describe('PostgreSQL through the command line', () => {
   }, 120_000);
 
   it('takes two extract processes at once over overlapping lists: each article stored once, both exit 0', async () => {
-    const url = await server.createDb('writers');
+    const url = await postgres().createDb('writers');
     const dir = tempDir();
     const all = briefs(dir, 0, 30);
     const [one, two] = await Promise.all([runAsync(['extract', ...all.slice(0, 20), '--db', url, '--quiet', '--jobs', '1']), runAsync(['extract', ...all.slice(10), '--db', url, '--quiet', '--jobs', '1'])]);
@@ -97,7 +92,7 @@ describe('PostgreSQL through the command line', () => {
     const dir = tempDir();
     const first = join(dir, 'first.db');
     const back = join(dir, 'back.db');
-    const url = await server.createDb('imported');
+    const url = await postgres().createDb('imported');
     expect((await runAsync(['extract', ARTICLES, HTML, ...briefs(join(dir, 'b'), 0, 6), '--db', first, '--quiet'])).code).toBe(0);
     const into = await runAsync(['import', first, '--db', url]);
     expect(into.code, into.stderr).toBe(0);
@@ -117,11 +112,11 @@ describe('PostgreSQL through the command line', () => {
   }, 120_000);
 
   it('keeps the finished articles when the server restarts mid-batch, and the rerun completes', async () => {
-    const url = await server.createDb('restart');
+    const url = await postgres().createDb('restart');
     const inputs = briefs(join(tempDir(), 'r'), 0, 60);
     const batch = runAsync(['extract', ...inputs, '--db', url, '--quiet', '--jobs', '1']);
     await new Promise((r) => setTimeout(r, 2500));
-    await server.restart(1000);
+    await postgres().restart(1000);
     const first = await batch;
     // Each article's transaction is retried across the restart; one that outlasts the retries is a one-line error.
     for (const line of first.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^newsclaims: /);
@@ -131,21 +126,45 @@ describe('PostgreSQL through the command line', () => {
     expect(stored).toHaveLength(60);
   }, 180_000);
 
+  it('leaves whole articles only when a writer is killed mid-batch, and the rerun resumes', async () => {
+    const url = await postgres().createDb('killed');
+    const inputs = briefs(join(tempDir(), 'k'), 0, 120);
+    const child = spawn(process.execPath, [BIN, 'extract', ...inputs, '--db', url, '--quiet', '--jobs', '1'], { stdio: 'ignore' });
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const count = async () => Number((await db.query('SELECT count(*) AS n FROM articles').catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
+    // Killed once a few articles are in (the table exists once the run has migrated).
+    while ((await count()) < 3) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    // Every stored article has all its rows: each has its claims, and no row points at a missing article.
+    const partial = await db.query('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)');
+    expect(Number(partial.rows[0].n)).toBe(0);
+    const stored = await count();
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(120);
+    await db.end();
+    const rerun = await runAsync(['extract', ...inputs, '--db', url, '--jobs', '1']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toMatch(new RegExp(`^${120 - stored} articles, \\d+ claims, 0 failed, ${stored} unchanged`, 'm'));
+    expect(json((await runAsync(['articles', '--db', url, '--format', 'json'])).stdout)).toHaveLength(120);
+  }, 120_000);
+
   it('gives a one-line error for a bad URL, a refused connection, a wrong password and a newer schema, never printing the password', async () => {
     const bad = await runAsync(['stats', '--db', 'postgres://postgres:s3cret-pw@127.0.0.1:99999/news']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("newsclaims: --db 'postgres://postgres:***@127.0.0.1:99999/news': not a valid PostgreSQL URL (postgres://user:password@host:port/database)\n");
 
-    const refused = await runAsync(['stats', '--db', `postgres://postgres:s3cret-pw@127.0.0.1:${server.port + 1}/news`]);
+    const refused = await runAsync(['stats', '--db', `postgres://postgres:s3cret-pw@127.0.0.1:${postgres().port + 1}/news`]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^newsclaims: cannot connect to PostgreSQL at 'postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/news': connection refused \(is the server running\?\)\n$/);
 
-    const wrong = await runAsync(['extract', ARTICLES, '--db', `postgres://postgres:not-the-password@127.0.0.1:${server.port}/postgres`]);
+    const wrong = await runAsync(['extract', ARTICLES, '--db', `postgres://postgres:not-the-password@127.0.0.1:${postgres().port}/postgres`]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^newsclaims: cannot connect to PostgreSQL at '[^']*': password authentication failed for user "postgres"\n$/);
     expect(wrong.stdout + wrong.stderr).not.toContain('not-the-password');
 
-    const url = await server.createDb('newer');
+    const url = await postgres().createDb('newer');
     expect((await runAsync(['extract', join(ARTICLES, readdirSync(ARTICLES)[0]!), '--db', url, '--quiet'])).code).toBe(0);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

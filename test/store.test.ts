@@ -2,33 +2,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/pipeline.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/schema.js';
 import { hasWords, openStore, SqliteStore, type Store } from '../src/store/index.js';
 import { analyze } from '../src/nlp/index.js';
 import { StoreError } from '../src/errors.js';
 import { ARTICLES, ROOT, tempDir } from './helpers.js';
-import { startPostgres, type TestServer } from './postgres-server.js';
+import { usePostgres } from './postgres-server.js';
 
 const seed = (name: string) => {
   const path = join(ARTICLES, name);
   return extractDocument({ source: path, bytes: readFileSync(path) });
 };
 
-// The same cases on both stores: a SQLite file, and a database on a real PostgreSQL server.
-let server: TestServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+// The same cases on both stores: a SQLite file, and a database on a real PostgreSQL postgres().
+const postgres = usePostgres();
 let databases = 0;
 
 describe.each(['sqlite', 'postgres'] as const)('%s', (backend) => {
   const open = async (name: string): Promise<Store> =>
-    backend === 'sqlite' ? openStore(join(tempDir(), `${name}.db`)) : openStore(await server.createDb(`${name}_${++databases}`));
+    backend === 'sqlite' ? openStore(join(tempDir(), `${name}.db`)) : openStore(await postgres().createDb(`${name}_${++databases}`));
 
   describe('store', () => {
     it('gives back exactly what was stored (round trip)', async () => {

@@ -106,12 +106,12 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       h.out(`${counts.articles + counts.skipped > 1 ? '\n' : ''}${articleSummary(r, full.claims.length - r.claims.length)}`);
     }
   };
-  const flush = async () => {
-    if (!pending.length) return;
-    const toSave = pending.filter((p) => p.save);
+  /** Write one batch, then print it: an article is printed only once it is committed. */
+  const writeBatch = async (batch: typeof pending) => {
+    const toSave = batch.filter((p) => p.save);
     const statuses = store ? await store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
     let i = 0;
-    for (const p of pending) {
+    for (const p of batch) {
       if (p.save) {
         p.result.status = statuses[i++];
         counts.articles++;
@@ -119,8 +119,22 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       } else counts.skipped++;
       print(p.result);
     }
-    pending = [];
-    lastFlush = Date.now();
+  };
+  // Batches are written one after another while the loop goes on taking results from the workers,
+  // so a database that answers slowly (a server) holds up the NLP less. At most two batches wait.
+  let writing: Promise<void> = Promise.resolve();
+  let batchesWaiting = 0;
+  const flush = (): Promise<void> => {
+    if (pending.length) {
+      const batch = pending;
+      pending = [];
+      lastFlush = Date.now();
+      batchesWaiting++;
+      writing = writing.then(() => writeBatch(batch)).finally(() => batchesWaiting--);
+      // Handled here; whoever awaits `writing` next still sees the failure.
+      writing.catch(() => {});
+    }
+    return writing;
   };
   /** The stored record of a text extracted before, to print as "unchanged". */
   const unchanged = async (sha256: string, fallback: ArticleResult | null): Promise<ArticleResult | null> => {
@@ -165,13 +179,17 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
           if (r) pending.push({ result: r, save: false });
         }
         seen.add(sha);
-        if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) await flush();
+        if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) {
+          const written = flush();
+          if (batchesWaiting > 1) await written;
+        }
       }
       progress?.tick(counts);
     }
     await flush();
   } finally {
     process.off('SIGINT', onSigint);
+    await writing.catch(() => {});
     await store?.close();
   }
   if (h.readerGone()) return counts.failed ? 1 : 0;

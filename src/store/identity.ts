@@ -26,6 +26,33 @@ export function entityKey(name: string): string {
 const lastWord = (key: string) => key.split(' ').pop()!;
 
 type Found = { id: number; name: string };
+type Org = Found & { key: string };
+
+/**
+ * What the rows an article's names may join looked like when its writing began, read in three
+ * statements instead of several per name (on PostgreSQL each statement is a round trip). It is kept
+ * true as the article's own names add, rename and fold rows; once a fold has moved aliases, the
+ * forms are asked of the database again.
+ */
+interface Known {
+  exact: Map<string, number>;
+  forms: Map<string, Found[]> | null;
+  orgs: Org[];
+  prefixes: Set<string>;
+}
+
+const typed = (type: string, key: string) => `${type}\u0000${key}`;
+
+/** An article's entity as its row is named: a body with other names (data/aliases.tsv) goes by the list's name. */
+function canonical(article: Entity): Entity {
+  const name = article.type === 'organization' ? [article.name, ...article.aliases].map((f) => canonicalNames().get(f.toLowerCase())).find(Boolean) : undefined;
+  return name && name !== article.name ? { ...article, name, aliases: [article.name, ...article.aliases] } : article;
+}
+
+/** The forms of a name that may find its row by alias (a bare surname alias is evidence only of the person it was used for). */
+function aliasForms(e: Entity): string[] {
+  return [e.name, ...e.aliases].filter((form) => !(e.type === 'person' && !/\s/.test(form.trim()) && form !== e.name));
+}
 
 /**
  * Which row an article's entity belongs to. Written once for both databases (see work.ts): each
@@ -33,23 +60,66 @@ type Found = { id: number; name: string };
  * naming the same new entity at once get one row.
  */
 export class EntityIdentity {
+  private known: Known | null = null;
+
   constructor(private readonly d: Dialect) {}
+
+  /** Read what the names of one article may join (see Known); `forget` when the article is written. */
+  *prepare(entities: Entity[]): Work<void> {
+    const named = entities.map(canonical);
+    const keys = [...new Set(named.map((e) => entityKey(e.name)))];
+    const forms = [...new Set(named.flatMap(aliasForms))];
+    const prefixes = new Set(named.filter((e) => e.type === 'organization').map((e) => entityKey(e.name).slice(0, 3)));
+    const known: Known = { exact: new Map(), forms: new Map(), orgs: [], prefixes };
+    const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    if (keys.length) {
+      for (const r of yield* all<{ id: number; key: string; type: string }>(`SELECT id, key, type FROM entities WHERE key IN (${list(keys.length)})`, ...keys)) known.exact.set(typed(r.type, r.key), r.id);
+    }
+    if (forms.length) {
+      const rows = yield* all<{ alias: string; id: number; name: string; type: string }>(
+        `SELECT DISTINCT a.alias, e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.inNocase('a.alias', forms.length)}`,
+        ...forms,
+      );
+      const byId = new Map<number, Found>();
+      for (const r of rows) {
+        const k = typed(r.type, r.alias.toLowerCase());
+        const found = byId.get(r.id) ?? { id: r.id, name: r.name };
+        byId.set(r.id, found);
+        const at = known.forms!.get(k) ?? [];
+        if (!at.includes(found)) at.push(found);
+        known.forms!.set(k, at);
+      }
+    }
+    if (prefixes.size) {
+      const range = `(${this.d.binary('key')} >= ? AND ${this.d.binary('key')} < ?)`;
+      known.orgs = yield* all<Org>(
+        `SELECT id, name, key FROM entities WHERE type = 'organization' AND (${[...prefixes].map(() => range).join(' OR ')}) ORDER BY id`,
+        ...[...prefixes].flatMap((p) => [p, `${p}\uffff`]),
+      );
+    }
+    this.known = known;
+  }
+
+  forget(): void {
+    this.known = null;
+  }
 
   /** The row this article's entity belongs to, made when there is none. */
   *idFor(article: Entity): Work<number> {
-    // A body with other names (data/aliases.tsv) has one row, named as the list names it.
-    const canonical = article.type === 'organization' ? [article.name, ...article.aliases].map((f) => canonicalNames().get(f.toLowerCase())).find(Boolean) : undefined;
-    const e = canonical && canonical !== article.name ? { ...article, name: canonical, aliases: [article.name, ...article.aliases] } : article;
+    const e = canonical(article);
     const key = entityKey(e.name);
     if (e.type === 'person' && key.includes(' ')) this.touched.add(lastWord(key));
-    const exact = yield* get<{ id: number }>('SELECT id FROM entities WHERE key = ? AND type = ?', key, e.type);
-    if (exact) return exact.id;
+    const exact = this.known ? this.known.exact.get(typed(e.type, key)) : (yield* get<{ id: number }>('SELECT id FROM entities WHERE key = ? AND type = ?', key, e.type))?.id;
+    if (exact !== undefined) return exact;
     // A bare surname goes by who owns it, never by an alias another article gave it.
     const bareSurname = e.type === 'person' && !key.includes(' ');
     const found = bareSurname ? yield* this.byShortForm(e, key) : ((yield* this.byForms(e)) ?? (yield* this.byShortForm(e, key)));
     if (found) {
       // The fuller name names the row: "Liberal Democrats" over "Lib Dems".
-      if (e.name.length > found.name.length) yield* run('UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?', e.name, key, lastWord(key), found.id);
+      if (e.name.length > found.name.length) {
+        yield* run('UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?', e.name, key, lastWord(key), found.id);
+        this.renamed(found, e, key);
+      }
       return found.id;
     }
     const id = (yield* get<{ id: number }>(
@@ -59,16 +129,31 @@ export class EntityIdentity {
       key,
       lastWord(key),
     ))!.id;
+    if (this.known) {
+      this.known.exact.set(typed(e.type, key), id);
+      if (e.type === 'organization' && this.known.prefixes.has(key.slice(0, 3))) this.known.orgs.push({ id, name: e.name, key });
+    }
     yield* this.foldShortForms(id, e, key);
     return id;
   }
 
+  /** Keep what is known true of a row renamed to `e`'s name. */
+  private renamed(found: Found, e: Entity, key: string): void {
+    const known = this.known;
+    if (!known) return;
+    for (const [k, id] of known.exact) if (id === found.id) known.exact.delete(k);
+    known.exact.set(typed(e.type, key), found.id);
+    found.name = e.name;
+    for (const list of known.forms?.values() ?? []) for (const f of list) if (f.id === found.id) f.name = e.name;
+    for (const o of known.orgs) if (o.id === found.id) Object.assign(o, { name: e.name, key });
+  }
+
   private *byForms(e: Entity): Work<Found | null> {
     const owners = new Map<number, Found>();
-    for (const form of [e.name, ...e.aliases]) {
-      // A bare surname alias is evidence only of the person it was used for: it is checked below.
-      if (e.type === 'person' && !/\s/.test(form.trim()) && form !== e.name) continue;
-      const rows = yield* all<Found>(`SELECT DISTINCT e.id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.eqNocase('a.alias')} AND e.type = ?`, form, e.type);
+    for (const form of aliasForms(e)) {
+      const rows = this.known?.forms
+        ? (this.known.forms.get(typed(e.type, form.toLowerCase())) ?? [])
+        : yield* all<Found>(`SELECT DISTINCT e.id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.eqNocase('a.alias')} AND e.type = ?`, form, e.type);
       for (const r of rows) owners.set(r.id, r);
     }
     return owners.size === 1 ? [...owners.values()][0]! : null;
@@ -77,6 +162,7 @@ export class EntityIdentity {
   /** Organisations whose key starts with these letters (a range, so the (key, type) index serves). */
   private *byPrefix(key: string): Work<Found[]> {
     const prefix = key.slice(0, 3);
+    if (this.known?.prefixes.has(prefix)) return this.known.orgs.filter((o) => o.key.startsWith(prefix));
     return yield* all<Found>(`SELECT id, name FROM entities WHERE ${this.d.binary('key')} >= ? AND ${this.d.binary('key')} < ? AND type = 'organization' ORDER BY id`, prefix, `${prefix}\uffff`);
   }
 
@@ -116,12 +202,14 @@ export class EntityIdentity {
 
   /** Fold each bare-surname row touched by this transaction into its surname's owner, if one owns it now. */
   *consolidate(): Work<void> {
-    for (const surname of this.touched) {
-      const bare = yield* get<{ id: number }>("SELECT id FROM entities WHERE key = ? AND type = 'person'", surname);
-      const owner = bare ? yield* this.ownerOf(surname) : null;
-      if (bare && owner) yield* this.fold(bare.id, owner.id);
-    }
+    const surnames = [...this.touched];
     this.touched.clear();
+    if (!surnames.length) return;
+    const bare = yield* all<{ id: number; key: string }>(`SELECT id, key FROM entities WHERE type = 'person' AND key IN (${surnames.map(() => '?').join(', ')}) ORDER BY id`, ...surnames);
+    for (const row of bare) {
+      const owner = yield* this.ownerOf(row.key);
+      if (owner) yield* this.fold(row.id, owner.id);
+    }
   }
 
   /** Forget what this transaction touched (it was rolled back, and runs again). */
@@ -131,6 +219,12 @@ export class EntityIdentity {
 
   /** Every reference to row `from` now points at row `into`; `from` is gone. */
   private *fold(from: number, into: number): Work<void> {
+    if (this.known) {
+      for (const [k, id] of this.known.exact) if (id === from) this.known.exact.delete(k);
+      this.known.orgs = this.known.orgs.filter((o) => o.id !== from);
+      // Aliases moved: ask the database from here on.
+      this.known.forms = null;
+    }
     yield* run('INSERT INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases WHERE entity_id = ? ON CONFLICT DO NOTHING', into, from);
     yield* run('INSERT INTO entity_aliases (entity_id, alias) SELECT ?, name FROM entities WHERE id = ? ON CONFLICT DO NOTHING', into, from);
     for (const [table, column] of [

@@ -7,7 +7,7 @@ import type { ArticleResult, FetchValidators, StoreStatus } from '../types.js';
 import { EntityIdentity } from './identity.js';
 import * as q from './queries.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema-pg.js';
-import type { Store } from './store.js';
+import { QueryingStore, type Store } from './store.js';
 import { all, get, POSTGRES, runAsync, type Op, type Work } from './work.js';
 import { writeArticle } from './write.js';
 
@@ -70,13 +70,16 @@ function connectionMessage(err: unknown, location: string): string {
   }
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore extends QueryingStore implements Store {
   readonly kind = 'postgres';
+  protected readonly dialect = POSTGRES;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly location: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Connect, check the schema's version and migrate. Throws StoreError with a one-line reason. */
   static async open(url: string, { create = true, readonly = false }: { create?: boolean; readonly?: boolean } = {}): Promise<PostgresStore> {
@@ -135,6 +138,16 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Statement names by SQL text: a named statement is parsed and planned once per connection. */
+  private readonly names = new Map<string, string>();
+  private query(client: pg.PoolClient | pg.Pool, text: string, values: unknown[]) {
+    // Many-row INSERTs vary with their row count; only the common sizes are worth keeping.
+    if (this.names.size > 500) return client.query(text, values);
+    let name = this.names.get(text);
+    if (!name) this.names.set(text, (name = `nc${this.names.size}`));
+    return client.query({ name, text, values });
+  }
+
   private exec(client: pg.PoolClient | pg.Pool) {
     return async (op: Op): Promise<unknown> => {
       if (op.op === 'insertMany') {
@@ -143,12 +156,12 @@ export class PostgresStore implements Store {
         const ids: number[] = [];
         for (let i = 0; i < op.rows.length; i += per) {
           const { text, values } = manyRows(op.sql, op.rows.slice(i, i + per), op.returning === true);
-          const r = await client.query(text, values);
+          const r = await this.query(client, text, values);
           if (op.returning) ids.push(...r.rows.map((x: { id: number }) => x.id));
         }
         return op.returning ? ids : undefined;
       }
-      const r = await client.query(numbered(op.sql), op.params);
+      const r = await this.query(client, numbered(op.sql), op.params);
       if (op.op === 'all') return r.rows;
       if (op.op === 'get') return r.rows[0];
       return undefined;
@@ -156,7 +169,7 @@ export class PostgresStore implements Store {
   }
 
   /** Run shared work on any pooled connection (reads; one statement at a time). */
-  private async now<T>(work: Work<T>): Promise<T> {
+  protected async now<T>(work: Work<T>): Promise<T> {
     try {
       return await runAsync(work, this.exec(this.pool));
     } catch (err) {
@@ -224,41 +237,17 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  async hasText(sha256: string) {
-    return this.now(q.hasText(sha256));
-  }
 
-  async validatorsOf(url: string) {
-    return this.now(q.validatorsOf(url));
-  }
 
   async noteFetched(sha256: string, fetched: FetchValidators) {
     return this.now(q.noteFetched(sha256, fetched));
   }
 
-  async claims(f: q.ClaimFilter) {
-    return this.now(q.claims(POSTGRES, f));
-  }
 
-  async entities(f: { type?: string; name?: string; limit?: number }) {
-    return this.now(q.entities(POSTGRES, f));
-  }
 
-  async sources(f: { kind?: string; name?: string; limit?: number }) {
-    return this.now(q.sources(POSTGRES, f));
-  }
 
-  async articles(f: q.ArticleFilter & { limit?: number; threshold?: number }) {
-    return this.now(q.articles(POSTGRES, f));
-  }
 
-  async search(words: string, opts: q.SearchOptions = {}) {
-    return this.now(q.search(POSTGRES, words, opts));
-  }
 
-  async show(ref: string) {
-    return this.now(q.show(POSTGRES, ref));
-  }
 
   async stats(threshold = 0): Promise<q.StatsRow> {
     const counts = await this.now(q.counts(threshold));
@@ -266,11 +255,5 @@ export class PostgresStore implements Store {
     return { database: this.location, schema: PG_SCHEMA_VERSION, ...counts, bytes: size!.n };
   }
 
-  async articleShas(afterId: number, limit: number) {
-    return this.now(q.articleShas(afterId, limit));
-  }
 
-  async fetchedOf(sha256: string) {
-    return this.now(q.fetchedOf(sha256));
-  }
 }

@@ -8,7 +8,7 @@ import type { ArticleResult, FetchValidators, StoreStatus } from '../types.js';
 import { EntityIdentity } from './identity.js';
 import * as q from './queries.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { Store } from './store.js';
+import { QueryingStore, type Store } from './store.js';
 import { runSync, SQLITE, type Op, type Work } from './work.js';
 import { writeArticle } from './write.js';
 
@@ -40,8 +40,9 @@ export function retryWhileBusy<T>(fn: () => T, path: string, timeoutMs: number, 
 }
 
 
-export class SqliteStore implements Store {
+export class SqliteStore extends QueryingStore implements Store {
   readonly kind = 'sqlite';
+  protected readonly dialect = SQLITE;
   /** Prepared statements, made once: preparing is a good part of a small insert. */
   private readonly statements = new Map<string, Database.Statement>();
   /** Which row an article's entity belongs to. */
@@ -52,6 +53,7 @@ export class SqliteStore implements Store {
     readonly path: string,
     private readonly busyTimeoutMs: number,
   ) {
+    super();
     // The functions the shared queries call (PostgreSQL has them as SQL functions).
     db.function('has_words', { deterministic: true }, (haystack: unknown, needle: unknown) => (q.hasWords(haystack as string | null, String(needle)) ? 1 : 0));
     db.function('source_group', { deterministic: true }, q.sourceGroup);
@@ -79,7 +81,7 @@ export class SqliteStore implements Store {
   };
 
   /** Run shared work now, outside a write transaction (reads). */
-  private now<T>(work: Work<T>): T {
+  protected now<T>(work: Work<T>): T {
     return runSync(work, this.exec);
   }
 
@@ -154,17 +156,11 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  async validatorsOf(url: string) {
-    return this.now(q.validatorsOf(url));
-  }
 
   async noteFetched(sha256: string, fetched: FetchValidators): Promise<void> {
     retryWhileBusy(() => this.now(q.noteFetched(sha256, fetched)), this.path, this.busyTimeoutMs);
   }
 
-  async hasText(sha256: string): Promise<boolean> {
-    return this.now(q.hasText(sha256));
-  }
 
   /** Store one article in one transaction; the same text again replaces its rows. */
   async save(result: ArticleResult): Promise<StoreStatus> {
@@ -188,39 +184,15 @@ export class SqliteStore implements Store {
     return retryWhileBusy(() => write.immediate(), this.path, this.busyTimeoutMs);
   }
 
-  async claims(f: q.ClaimFilter) {
-    return this.now(q.claims(SQLITE, f));
-  }
 
-  async entities(f: { type?: string; name?: string; limit?: number }) {
-    return this.now(q.entities(SQLITE, f));
-  }
 
-  async sources(f: { kind?: string; name?: string; limit?: number }) {
-    return this.now(q.sources(SQLITE, f));
-  }
 
-  async articles(f: q.ArticleFilter & { limit?: number; threshold?: number }) {
-    return this.now(q.articles(SQLITE, f));
-  }
 
-  async search(words: string, opts: q.SearchOptions = {}) {
-    return this.now(q.search(SQLITE, words, opts));
-  }
 
-  async show(ref: string) {
-    return this.now(q.show(SQLITE, ref));
-  }
 
   async stats(threshold = 0): Promise<q.StatsRow> {
     return { database: this.path, schema: SCHEMA_VERSION, ...this.now(q.counts(threshold)), bytes: statSync(this.path).size };
   }
 
-  async articleShas(afterId: number, limit: number) {
-    return this.now(q.articleShas(afterId, limit));
-  }
 
-  async fetchedOf(sha256: string) {
-    return this.now(q.fetchedOf(sha256));
-  }
 }

@@ -1,6 +1,8 @@
 // What every store does, SQLite or PostgreSQL: the commands talk to this and nothing below it.
 import type { ArticleResult, FetchValidators, StoredValidators, StoreStatus } from '../types.js';
+import * as q from './queries.js';
 import type { ArticleFilter, ArticleRow, ClaimFilter, ClaimRow, EntityRow, SearchOptions, SearchRow, SourceRow, StatsRow } from './queries.js';
+import type { Dialect, Work } from './work.js';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -26,4 +28,42 @@ export interface Store {
   /** Stored articles in the order they were stored, a page at a time (for `import`). */
   articleShas(afterId: number, limit: number): Promise<Array<{ id: number; sha256: string }>>;
   fetchedOf(sha256: string): Promise<FetchValidators | undefined>;
+}
+
+/** The queries, once for both stores: each store says how it runs work (`now`) and in which dialect. */
+export abstract class QueryingStore {
+  protected abstract readonly dialect: Dialect;
+  /** Run shared work outside a write transaction (reads). */
+  protected abstract now<T>(work: Work<T>): T | Promise<T>;
+
+  async hasText(sha256: string): Promise<boolean> {
+    return this.now(q.hasText(sha256));
+  }
+  async validatorsOf(url: string): Promise<StoredValidators | null> {
+    return this.now(q.validatorsOf(url));
+  }
+  async claims(f: ClaimFilter): Promise<ClaimRow[]> {
+    return this.now(q.claims(this.dialect, f));
+  }
+  async entities(f: { type?: string; name?: string; limit?: number }): Promise<EntityRow[]> {
+    return this.now(q.entities(this.dialect, f));
+  }
+  async sources(f: { kind?: string; name?: string; limit?: number }): Promise<SourceRow[]> {
+    return this.now(q.sources(this.dialect, f));
+  }
+  async articles(f: ArticleFilter & { limit?: number; threshold?: number }): Promise<ArticleRow[]> {
+    return this.now(q.articles(this.dialect, f));
+  }
+  async search(words: string, opts: SearchOptions = {}): Promise<SearchRow[]> {
+    return this.now(q.search(this.dialect, words, opts));
+  }
+  async show(ref: string): Promise<ArticleResult | null> {
+    return this.now(q.show(this.dialect, ref));
+  }
+  async articleShas(afterId: number, limit: number): Promise<Array<{ id: number; sha256: string }>> {
+    return this.now(q.articleShas(afterId, limit));
+  }
+  async fetchedOf(sha256: string): Promise<FetchValidators | undefined> {
+    return this.now(q.fetchedOf(sha256));
+  }
 }

@@ -32,6 +32,7 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
   const aliases: unknown[][] = [];
   const articleEntities: unknown[][] = [];
   const mentions: unknown[][] = [];
+  yield* identity.prepare(result.entities);
   for (const e of result.entities) {
     const id = yield* identity.idFor(e);
     entityIds.set(e.id, id);
@@ -39,6 +40,7 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
     articleEntities.push([articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases)]);
     for (const m of e.mentions) mentions.push([articleId, e.id, id, m.start, m.end, m.text]);
   }
+  identity.forget();
   // One article may give one row two forms differing only in case: the alias key ignores case.
   yield* insertMany('INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING', aliases);
   yield* insertMany('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)', articleEntities);
