@@ -61,11 +61,24 @@ function aliasForms(e: Entity): string[] {
  */
 export class EntityIdentity {
   private known: Known | null = null;
+  /**
+   * On a server, a new row waits, under a provisional (negative) id, to be inserted with the
+   * article's other new rows in one statement (`settle`); a fold that involves one waits with it.
+   */
+  private waiting: Array<{ id: number; name: string; type: string; key: string }> = [];
+  private waitingFolds: Array<[number, number]> = [];
+  private nextProvisional = -1;
+  /** Rows folded into others in this article, and where they went. */
+  private readonly redirect = new Map<number, number>();
 
   constructor(private readonly d: Dialect) {}
 
-  /** Read what the names of one article may join (see Known); `forget` when the article is written. */
+  /**
+   * Read what the names of one article may join (see Known); `forget` when the article is written.
+   * Only for a server: SQLite's statements cost less one by one than the lists' varied statements.
+   */
   *prepare(entities: Entity[]): Work<void> {
+    if (!this.d.remote) return;
     const named = entities.map(canonical);
     const keys = [...new Set(named.map((e) => entityKey(e.name)))];
     const forms = [...new Set(named.flatMap(aliasForms))];
@@ -102,6 +115,7 @@ export class EntityIdentity {
 
   forget(): void {
     this.known = null;
+    this.redirect.clear();
   }
 
   /** The row this article's entity belongs to, made when there is none. */
@@ -117,18 +131,26 @@ export class EntityIdentity {
     if (found) {
       // The fuller name names the row: "Liberal Democrats" over "Lib Dems".
       if (e.name.length > found.name.length) {
-        yield* run('UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?', e.name, key, lastWord(key), found.id);
+        const row = this.waiting.find((w) => w.id === found.id);
+        if (row) Object.assign(row, { name: e.name, key });
+        else yield* run('UPDATE entities SET name = ?, key = ?, last_word = ? WHERE id = ?', e.name, key, lastWord(key), found.id);
         this.renamed(found, e, key);
       }
       return found.id;
     }
-    const id = (yield* get<{ id: number }>(
-      'INSERT INTO entities (name, type, key, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (key, type) DO UPDATE SET key = excluded.key RETURNING id',
-      e.name,
-      e.type,
-      key,
-      lastWord(key),
-    ))!.id;
+    let id: number;
+    if (this.known && this.d.remote) {
+      id = this.nextProvisional--;
+      this.waiting.push({ id, name: e.name, type: e.type, key });
+    } else {
+      id = (yield* get<{ id: number }>(
+        'INSERT INTO entities (name, type, key, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (key, type) DO UPDATE SET key = excluded.key RETURNING id',
+        e.name,
+        e.type,
+        key,
+        lastWord(key),
+      ))!.id;
+    }
     if (this.known) {
       this.known.exact.set(typed(e.type, key), id);
       if (e.type === 'organization' && this.known.prefixes.has(key.slice(0, 3))) this.known.orgs.push({ id, name: e.name, key });
@@ -154,7 +176,10 @@ export class EntityIdentity {
       const rows = this.known?.forms
         ? (this.known.forms.get(typed(e.type, form.toLowerCase())) ?? [])
         : yield* all<Found>(`SELECT DISTINCT e.id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.eqNocase('a.alias')} AND e.type = ?`, form, e.type);
-      for (const r of rows) owners.set(r.id, r);
+      for (const r of rows) {
+        const id = this.redirect.get(r.id) ?? r.id;
+        owners.set(id, id === r.id ? r : { id, name: r.name });
+      }
     }
     return owners.size === 1 ? [...owners.values()][0]! : null;
   }
@@ -177,10 +202,13 @@ export class EntityIdentity {
 
   /** The full name that owns a surname: the only one, or one in five times the articles of the next. */
   private *ownerOf(surname: string): Work<Found | null> {
-    const owners = yield* all<Found & { articles: number }>(
+    const stored = yield* all<Found & { articles: number }>(
       "SELECT e.id, e.name, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles FROM entities e WHERE e.last_word = ? AND e.type = 'person' AND e.key <> e.last_word ORDER BY articles DESC, e.id",
       surname,
     );
+    // Rows waiting to be inserted are named in no article yet, and come after the stored ones.
+    const waiting = this.waiting.filter((w) => w.type === 'person' && w.key !== surname && lastWord(w.key) === surname).map((w) => ({ id: w.id, name: w.name, articles: 0 }));
+    const owners = [...stored.filter((o) => !this.redirect.has(o.id)), ...waiting].sort((a, b) => b.articles - a.articles);
     if (owners.length === 1) return owners[0]!;
     if (owners.length > 1 && owners[0]!.articles >= 3 && owners[0]!.articles >= 5 * owners[1]!.articles) return owners[0]!;
     return null;
@@ -200,6 +228,49 @@ export class EntityIdentity {
     }
   }
 
+  /** The row an id of this article's stands for now: after folds, and with waiting rows inserted. */
+  resolve(id: number): number {
+    return this.redirect.get(id) ?? id;
+  }
+
+  /**
+   * Insert the rows that wait, in one statement, then the folds that waited for them; afterwards
+   * `resolve` gives every id of the article its row. (Nothing waits on SQLite.)
+   */
+  *settle(): Work<void> {
+    const folded = new Set(this.waitingFolds.map(([from]) => from));
+    const rows = this.waiting.filter((w) => !folded.has(w.id));
+    const real = new Map<number, number>();
+    if (rows.length) {
+      const inserted = yield* all<{ id: number; key: string; type: string }>(
+        `INSERT INTO entities (name, type, key, last_word) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT (key, type) DO UPDATE SET key = excluded.key RETURNING id, key, type`,
+        ...rows.flatMap((w) => [w.name, w.type, w.key, lastWord(w.key)]),
+      );
+      const byKey = new Map(inserted.map((r) => [typed(r.type, r.key), r.id]));
+      for (const w of rows) real.set(w.id, byKey.get(typed(w.type, w.key))!);
+    }
+    const realOf = (id: number): number => (id < 0 ? (real.get(id) ?? realOf(this.resolveWaiting(id))) : id);
+    for (const [from, into] of this.waitingFolds) {
+      const target = realOf(into);
+      if (from < 0) {
+        // Never inserted: its name becomes an alias of the row it joined, as a fold would make it.
+        const w = this.waiting.find((x) => x.id === from)!;
+        yield* run('INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING', target, w.name);
+      } else yield* this.fold(from, target);
+    }
+    for (const [k, v] of this.redirect) this.redirect.set(k, realOf(v));
+    for (const [tmp, id] of real) if (!this.redirect.has(tmp)) this.redirect.set(tmp, id);
+    this.waiting = [];
+    this.waitingFolds = [];
+  }
+
+  /** Where a folded waiting row went. */
+  private resolveWaiting(id: number): number {
+    const to = this.waitingFolds.find(([from]) => from === id)?.[1];
+    if (to === undefined) throw new Error(`entity ${id} was never settled`);
+    return to;
+  }
+
   /** Fold each bare-surname row touched by this transaction into its surname's owner, if one owns it now. */
   *consolidate(): Work<void> {
     const surnames = [...this.touched];
@@ -215,6 +286,10 @@ export class EntityIdentity {
   /** Forget what this transaction touched (it was rolled back, and runs again). */
   reset(): void {
     this.touched.clear();
+    this.redirect.clear();
+    this.waiting = [];
+    this.waitingFolds = [];
+    this.known = null;
   }
 
   /** Every reference to row `from` now points at row `into`; `from` is gone. */
@@ -224,6 +299,13 @@ export class EntityIdentity {
       this.known.orgs = this.known.orgs.filter((o) => o.id !== from);
       // Aliases moved: ask the database from here on.
       this.known.forms = null;
+    }
+    this.redirect.set(from, into);
+    for (const [k, v] of this.redirect) if (v === from) this.redirect.set(k, into);
+    if (from < 0 || into < 0) {
+      // A row not inserted yet: its fold waits for `settle`.
+      this.waitingFolds.push([from, into]);
+      return;
     }
     yield* run('INSERT INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases WHERE entity_id = ? ON CONFLICT DO NOTHING', into, from);
     yield* run('INSERT INTO entity_aliases (entity_id, alias) SELECT ?, name FROM entities WHERE id = ? ON CONFLICT DO NOTHING', into, from);

@@ -115,7 +115,9 @@ export class PostgresStore extends QueryingStore implements Store {
 
   private async migrate(client: pg.PoolClient, canWrite: boolean): Promise<void> {
     const version = async () => {
-      const r = await client.query("SELECT to_regclass('newsclaims_schema') IS NOT NULL AS made");
+      // pg_class read with the statement's snapshot: to_regclass() may answer from a catalog cache
+      // that has not yet seen another process's migration, committed while this one waited.
+      const r = await client.query("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'newsclaims_schema' AND n.nspname = current_schema()) AS made");
       if (!r.rows[0].made) return 0;
       return Number((await client.query('SELECT version FROM newsclaims_schema')).rows[0]?.version ?? 0);
     };

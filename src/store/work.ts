@@ -46,6 +46,8 @@ export interface Dialect {
   jsonList(col: string): string;
   /** Ordering by code point, whatever the database's collation. */
   binary(col: string): string;
+  /** Each statement is a round trip to a server: worth reading ahead in fewer, larger statements. */
+  remote: boolean;
 }
 
 export const SQLITE: Dialect = {
@@ -56,6 +58,7 @@ export const SQLITE: Dialect = {
   jsonPairs: (a, b) => `json_group_array(json_array(${a}, ${b}))`,
   jsonList: (col) => `json_group_array(${col})`,
   binary: (col) => col,
+  remote: false,
 };
 
 export const POSTGRES: Dialect = {
@@ -66,6 +69,7 @@ export const POSTGRES: Dialect = {
   jsonPairs: (a, b) => `coalesce(json_agg(json_build_array(${a}, ${b})), '[]'::json)`,
   jsonList: (col) => `coalesce(json_agg(${col}), '[]'::json)`,
   binary: (col) => `${col} COLLATE "C"`,
+  remote: true,
 };
 
 /** A JSON value as SQLite gives it (text) or PostgreSQL does (parsed). */

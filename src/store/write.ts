@@ -33,8 +33,10 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
   const articleEntities: unknown[][] = [];
   const mentions: unknown[][] = [];
   yield* identity.prepare(result.entities);
+  for (const e of result.entities) entityIds.set(e.id, yield* identity.idFor(e));
+  yield* identity.settle();
   for (const e of result.entities) {
-    const id = yield* identity.idFor(e);
+    const id = identity.resolve(entityIds.get(e.id)!);
     entityIds.set(e.id, id);
     for (const alias of [e.name, ...e.aliases]) aliases.push([id, alias]);
     articleEntities.push([articleId, e.id, id, e.name, e.type, JSON.stringify(e.aliases)]);
