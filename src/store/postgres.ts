@@ -23,8 +23,6 @@ const ATTEMPTS = 8;
 const RETRYABLE = new Set(['40001', '40P01', '23505', '23503']);
 /** The server went away (a restart); the pool reconnects on the next try. */
 const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
-/** Most parameters one statement may bind (PostgreSQL's limit is 65,535). */
-const MAX_PARAMS = 30_000;
 const MIGRATION_LOCK = 7_265_411_203; // pg_advisory_xact_lock key: "newsclaims migrate"
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -35,17 +33,21 @@ function numbered(sql: string, from = 1): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** A single-row INSERT of the shared work, as one INSERT of many rows. */
+/**
+ * A single-row INSERT of the shared work, as one INSERT of many rows whose text does not depend on
+ * how many: the rows go as one JSON parameter, read by json_populate_recordset into the table's
+ * own row type. One named statement per table, parsed and planned once per connection.
+ */
 function manyRows(sql: string, rows: unknown[][], returning: boolean): { text: string; values: unknown[] } {
-  const m = /^([\s\S]*?VALUES\s*)\(([^)]*)\)([\s\S]*)$/i.exec(sql);
+  const m = /^\s*INSERT INTO (\w+) \(([^)]*)\)\s*VALUES\s*\([^)]*\)([\s\S]*)$/i.exec(sql);
   if (!m) throw new Error(`not a single-row INSERT: ${sql}`);
-  const width = m[2]!.split(',').length;
-  const values: unknown[] = [];
-  const groups = rows.map((row, i) => {
-    values.push(...row);
-    return `(${Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`).join(', ')})`;
-  });
-  return { text: `${m[1]}${groups.join(', ')}${m[3]}${returning ? ' RETURNING id' : ''}`, values };
+  const columns = m[2]!.split(',').map((c) => c.trim());
+  const names = columns.map((c) => c.replace(/"/g, ''));
+  const records = rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+  return {
+    text: `INSERT INTO ${m[1]} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${m[1]}, $1::json)${m[3]}${returning ? ' RETURNING id' : ''}`,
+    values: [JSON.stringify(records)],
+  };
 }
 
 /** A message a user can act on, naming the server without its password. */
@@ -153,15 +155,9 @@ export class PostgresStore extends QueryingStore implements Store {
   private exec(client: pg.PoolClient | pg.Pool) {
     return async (op: Op): Promise<unknown> => {
       if (op.op === 'insertMany') {
-        const width = /VALUES\s*\(([^)]*)\)/i.exec(op.sql)![1]!.split(',').length;
-        const per = Math.max(1, Math.floor(MAX_PARAMS / width));
-        const ids: number[] = [];
-        for (let i = 0; i < op.rows.length; i += per) {
-          const { text, values } = manyRows(op.sql, op.rows.slice(i, i + per), op.returning === true);
-          const r = await this.query(client, text, values);
-          if (op.returning) ids.push(...r.rows.map((x: { id: number }) => x.id));
-        }
-        return op.returning ? ids : undefined;
+        const { text, values } = manyRows(op.sql, op.rows, op.returning === true);
+        const r = await this.query(client, text, values);
+        return op.returning ? r.rows.map((x: { id: number }) => x.id) : undefined;
       }
       const r = await this.query(client, numbered(op.sql), op.params);
       if (op.op === 'all') return r.rows;
