@@ -36,6 +36,17 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (backend) => {
       await store.close();
     });
 
+    it('keeps text with quotes, backslashes and dollar signs exactly', async () => {
+      const store = await open('chars');
+      const text = `The mayor said the fund "will pay $& and $' to O'Brien's firm", adding that C:\\data\\new held $1::json and \u2019quotes\u2019.\n\nOfficials said the council's report found 40% of roads were in poor repair.`;
+      const r = extractDocument({ source: 'chars.txt', bytes: Buffer.from(text) });
+      expect(r.attributions.length).toBeGreaterThan(0);
+      await store.save(r);
+      const { status: _status, ...expected } = r;
+      expect(JSON.parse(JSON.stringify(await store.show(r.article.id)))).toEqual(JSON.parse(JSON.stringify(expected)));
+      await store.close();
+    });
+
     it('replaces an article extracted again instead of duplicating it', async () => {
       const store = await open('b');
       const r = seed('002_c9b2537f039fadbd.txt');

@@ -154,6 +154,20 @@ export class PostgresStore extends QueryingStore implements Store {
 
   private exec(client: pg.PoolClient | pg.Pool) {
     return async (op: Op): Promise<unknown> => {
+      if (op.op === 'batch') {
+        // One simple query of several statements: one round trip. A simple query has no
+        // parameters, so each INSERT's JSON goes as a literal, escaped by the driver.
+        const text = op.ops
+          .map((o) => {
+            const { text, values } = manyRows(o.sql, o.rows, o.returning === true);
+            // (a function, so that "$&" or "$'" in an article's text is not a replacement pattern)
+            return text.replace('$1::json', () => `${pg.escapeLiteral(values[0] as string)}::json`);
+          })
+          .join(';\n');
+        const results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const list = Array.isArray(results) ? results : [results];
+        return op.ops.map((o, i) => (o.returning ? list[i]!.rows.map((x: { id: number }) => x.id) : undefined));
+      }
       if (op.op === 'insertMany') {
         const { text, values } = manyRows(op.sql, op.rows, op.returning === true);
         const r = await this.query(client, text, values);

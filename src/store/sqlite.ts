@@ -74,6 +74,7 @@ export class SqliteStore extends QueryingStore implements Store {
     if (op.op === 'all') return this.sql(op.sql).all(...op.params);
     if (op.op === 'get') return this.sql(op.sql).get(...op.params);
     if (op.op === 'run') return void this.sql(op.sql).run(...op.params);
+    if (op.op === 'batch') return op.ops.map(this.exec);
     const st = this.sql(op.sql);
     const ids: number[] = [];
     for (const row of op.rows) ids.push(Number(st.run(...row).lastInsertRowid));

@@ -9,7 +9,9 @@ export type Op =
   | { op: 'get'; sql: string; params: unknown[] }
   | { op: 'run'; sql: string; params: unknown[] }
   /** One single-row INSERT run for many rows; with `returning`, gives each row's new id, in order. */
-  | { op: 'insertMany'; sql: string; rows: unknown[][]; returning?: boolean };
+  | { op: 'insertMany'; sql: string; rows: unknown[][]; returning?: boolean }
+  /** INSERTs that do not depend on one another, which a server may take in one round trip; gives each one's result. */
+  | { op: 'batch'; ops: Array<Extract<Op, { op: 'insertMany' }>> };
 
 export type Work<T> = Generator<Op, T, unknown>;
 export type Row = Record<string, unknown>;
@@ -29,6 +31,13 @@ export const insertMany = function* (sql: string, rows: unknown[][]): Work<void>
 export const insertManyReturningIds = function* (sql: string, rows: unknown[][]): Work<number[]> {
   if (!rows.length) return [];
   return (yield { op: 'insertMany', sql, rows, returning: true }) as number[];
+};
+/** Several many-row INSERTs at once; each result is its ids (with `returning`) or undefined. */
+export const insertBatch = function* (...ops: Array<{ sql: string; rows: unknown[][]; returning?: boolean }>): Work<Array<number[] | undefined>> {
+  const todo = ops.filter((o) => o.rows.length).map((o) => ({ op: 'insertMany' as const, ...o }));
+  const done = todo.length ? ((yield { op: 'batch', ops: todo }) as Array<number[] | undefined>) : [];
+  let i = 0;
+  return ops.map((o) => (o.rows.length ? done[i++] : o.returning ? [] : undefined));
 };
 
 /** What differs between SQLite and PostgreSQL SQL, as fragments the shared queries put in place. */

@@ -3,7 +3,7 @@
 import { hostOf } from '../nlp/sources.js';
 import type { ArticleResult, FetchValidators, StoreStatus } from '../types.js';
 import type { EntityIdentity } from './identity.js';
-import { all, get, insertMany, insertManyReturningIds, run, type Work } from './work.js';
+import { all, get, insertBatch, run, type Work } from './work.js';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -43,47 +43,49 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
     for (const m of e.mentions) mentions.push([articleId, e.id, id, m.start, m.end, m.text]);
   }
   identity.forget();
-  // One article may give one row two forms differing only in case: the alias key ignores case.
-  yield* insertMany('INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING', aliases);
-  yield* insertMany('INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)', articleEntities);
-  yield* insertMany('INSERT INTO mentions (article_id, local_entity, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)', mentions);
-
-  yield* insertMany(
-    `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, "end", content_spans, direct, kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    result.attributions.map((at) => {
-      const sp = at.speaker;
-      return [articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0, at.kind];
-    }),
-  );
-
-  const sourceRowIds = yield* insertManyReturningIds(
-    'INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)',
-    result.sources.map((s) => [articleId, s.id, s.kind, s.name, s.url, s.url ? hostOf(s.url) : null]),
-  );
-  const sourceIds = new Map(result.sources.map((s, i) => [s.id, sourceRowIds[i]!]));
-  yield* insertMany(
-    'INSERT INTO source_mentions (source_id, start, "end", text) VALUES (?, ?, ?, ?)',
-    result.sources.flatMap((s) => s.mentions.map((m) => [sourceIds.get(s.id), m.start, m.end, m.text])),
-  );
-
   const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
-  const claimRowIds = yield* insertManyReturningIds(
-    `INSERT INTO claims (article_id, local_id, text, start, "end", speaker_name, speaker_local, speaker_entity_id, attribution_local, direct, hedged, hedges, score)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    result.claims.map((c) => {
-      const sp = c.speaker;
-      return [articleId, c.id, c.text, c.start, c.end, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, c.attributionId, c.attributionId && direct.get(c.attributionId) ? 1 : 0, c.hedged ? 1 : 0, JSON.stringify(c.hedges), c.score];
-    }),
+  // The rows that need only the article's and its entities' ids go in together; then the rows
+  // that need the ids of its sources and claims.
+  const [, , , , sourceRowIds, claimRowIds] = yield* insertBatch(
+    // One article may give one row two forms differing only in case: the alias key ignores case.
+    { sql: 'INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING', rows: aliases },
+    { sql: 'INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)', rows: articleEntities },
+    { sql: 'INSERT INTO mentions (article_id, local_entity, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)', rows: mentions },
+    {
+      sql: `INSERT INTO attributions (article_id, local_id, speaker_name, speaker_local, speaker_entity_id, speaker_text, role, channel, cue, content, start, "end", content_spans, direct, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      rows: result.attributions.map((at) => {
+        const sp = at.speaker;
+        return [articleId, at.id, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, at.speakerText, at.role, at.channel, at.cue, at.content, at.start, at.end, JSON.stringify(at.contentSpans), at.direct ? 1 : 0, at.kind];
+      }),
+    },
+    {
+      sql: 'INSERT INTO sources (article_id, local_id, kind, name, url, domain) VALUES (?, ?, ?, ?, ?, ?)',
+      rows: result.sources.map((s) => [articleId, s.id, s.kind, s.name, s.url, s.url ? hostOf(s.url) : null]),
+      returning: true,
+    },
+    {
+      sql: `INSERT INTO claims (article_id, local_id, text, start, "end", speaker_name, speaker_local, speaker_entity_id, attribution_local, direct, hedged, hedges, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      rows: result.claims.map((c) => {
+        const sp = c.speaker;
+        return [articleId, c.id, c.text, c.start, c.end, sp?.name ?? null, sp?.entityId ?? null, sp?.entityId ? (entityIds.get(sp.entityId) ?? null) : null, c.attributionId, c.attributionId && direct.get(c.attributionId) ? 1 : 0, c.hedged ? 1 : 0, JSON.stringify(c.hedges), c.score];
+      }),
+      returning: true,
+    },
   );
+  const sourceIds = new Map(result.sources.map((s, i) => [s.id, sourceRowIds![i]!]));
   const claimEntities: unknown[][] = [];
   const claimSources: unknown[][] = [];
   result.claims.forEach((c, i) => {
-    for (const e of new Set(c.entityIds)) if (entityIds.has(e)) claimEntities.push([claimRowIds[i], entityIds.get(e), e]);
-    for (const s of new Set(c.sourceIds)) if (sourceIds.has(s)) claimSources.push([claimRowIds[i], sourceIds.get(s)]);
+    for (const e of new Set(c.entityIds)) if (entityIds.has(e)) claimEntities.push([claimRowIds![i], entityIds.get(e), e]);
+    for (const s of new Set(c.sourceIds)) if (sourceIds.has(s)) claimSources.push([claimRowIds![i], sourceIds.get(s)]);
   });
-  yield* insertMany('INSERT INTO claim_entities (claim_id, entity_id, local_entity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', claimEntities);
-  yield* insertMany('INSERT INTO claim_sources (claim_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', claimSources);
+  yield* insertBatch(
+    { sql: 'INSERT INTO source_mentions (source_id, start, "end", text) VALUES (?, ?, ?, ?)', rows: result.sources.flatMap((s) => s.mentions.map((m) => [sourceIds.get(s.id), m.start, m.end, m.text])) },
+    { sql: 'INSERT INTO claim_entities (claim_id, entity_id, local_entity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', rows: claimEntities },
+    { sql: 'INSERT INTO claim_sources (claim_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', rows: claimSources },
+  );
 
   // Entities that only the replaced version of this article named are gone now.
   const kept = new Set(entityIds.values());
