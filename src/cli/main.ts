@@ -64,7 +64,7 @@ function isoDay(v: string): string {
 }
 const thresholdOf = (opts: { threshold: number; all?: boolean }): number | null => (opts.all ? null : opts.threshold);
 
-const dbOption = () => new Option('--db <path>', 'database file (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');
+const dbOption = () => new Option('--db <path>', 'a SQLite file or a postgres:// URL (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   let exitCode = 0;
