@@ -168,11 +168,6 @@ export class PostgresStore extends QueryingStore implements Store {
         const list = Array.isArray(results) ? results : [results];
         return op.ops.map((o, i) => (o.returning ? list[i]!.rows.map((x: { id: number }) => x.id) : undefined));
       }
-      if (op.op === 'insertMany') {
-        const { text, values } = manyRows(op.sql, op.rows, op.returning === true);
-        const r = await this.query(client, text, values);
-        return op.returning ? r.rows.map((x: { id: number }) => x.id) : undefined;
-      }
       const r = await this.query(client, numbered(op.sql), op.params);
       if (op.op === 'all') return r.rows;
       if (op.op === 'get') return r.rows[0];

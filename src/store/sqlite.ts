@@ -74,11 +74,11 @@ export class SqliteStore extends QueryingStore implements Store {
     if (op.op === 'all') return this.sql(op.sql).all(...op.params);
     if (op.op === 'get') return this.sql(op.sql).get(...op.params);
     if (op.op === 'run') return void this.sql(op.sql).run(...op.params);
-    if (op.op === 'batch') return op.ops.map(this.exec);
-    const st = this.sql(op.sql);
-    const ids: number[] = [];
-    for (const row of op.rows) ids.push(Number(st.run(...row).lastInsertRowid));
-    return op.returning ? ids : undefined;
+    return op.ops.map((o) => {
+      const st = this.sql(o.sql);
+      const ids = o.rows.map((row) => Number(st.run(...row).lastInsertRowid));
+      return o.returning ? ids : undefined;
+    });
   };
 
   /** Run shared work now, outside a write transaction (reads). */

@@ -8,10 +8,15 @@ export type Op =
   | { op: 'all'; sql: string; params: unknown[] }
   | { op: 'get'; sql: string; params: unknown[] }
   | { op: 'run'; sql: string; params: unknown[] }
-  /** One single-row INSERT run for many rows; with `returning`, gives each row's new id, in order. */
-  | { op: 'insertMany'; sql: string; rows: unknown[][]; returning?: boolean }
   /** INSERTs that do not depend on one another, which a server may take in one round trip; gives each one's result. */
-  | { op: 'batch'; ops: Array<Extract<Op, { op: 'insertMany' }>> };
+  | { op: 'batch'; ops: InsertRows[] };
+
+/** One single-row INSERT run for many rows; with `returning`, gives each row's new id, in order. */
+export interface InsertRows {
+  sql: string;
+  rows: unknown[][];
+  returning?: boolean;
+}
 
 export type Work<T> = Generator<Op, T, unknown>;
 export type Row = Record<string, unknown>;
@@ -25,16 +30,9 @@ export const get = function* <T = Row>(sql: string, ...params: unknown[]): Work<
 export const run = function* (sql: string, ...params: unknown[]): Work<void> {
   yield { op: 'run', sql, params };
 };
-export const insertMany = function* (sql: string, rows: unknown[][]): Work<void> {
-  if (rows.length) yield { op: 'insertMany', sql, rows };
-};
-export const insertManyReturningIds = function* (sql: string, rows: unknown[][]): Work<number[]> {
-  if (!rows.length) return [];
-  return (yield { op: 'insertMany', sql, rows, returning: true }) as number[];
-};
 /** Several many-row INSERTs at once; each result is its ids (with `returning`) or undefined. */
-export const insertBatch = function* (...ops: Array<{ sql: string; rows: unknown[][]; returning?: boolean }>): Work<Array<number[] | undefined>> {
-  const todo = ops.filter((o) => o.rows.length).map((o) => ({ op: 'insertMany' as const, ...o }));
+export const insertBatch = function* (...ops: InsertRows[]): Work<Array<number[] | undefined>> {
+  const todo = ops.filter((o) => o.rows.length);
   const done = todo.length ? ((yield { op: 'batch', ops: todo }) as Array<number[] | undefined>) : [];
   let i = 0;
   return ops.map((o) => (o.rows.length ? done[i++] : o.returning ? [] : undefined));
