@@ -99,6 +99,8 @@ export class PostgresStore extends QueryingStore implements Store {
     }
     // An idle connection the server drops (a restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    // Likewise a connection in use between two statements: the next statement fails and is retried.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const store = new PostgresStore(pool, location);
     try {
       const client = await pool.connect();
