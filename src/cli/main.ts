@@ -34,6 +34,11 @@ const nonNegativeNumber = (v: string) => {
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
   return n;
 };
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535');
+  return n;
+};
 const score = (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
@@ -326,6 +331,31 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const format = formatOf(opts.format);
         if (format === 'table') out(Object.entries(s).map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n'));
         else write(serialize([{ ...s }], format));
+      } finally {
+        await store.close();
+      }
+    });
+
+  withThreshold(program
+    .command('serve'))
+    .description('a local reader in the browser: each article with its quotes, speakers, claims, entities and sources marked in the text')
+    .addOption(dbOption())
+    .option('--port <n>', 'port to listen on (0: any free port)', port, 8080)
+    .option('--host <address>', 'address to listen on (another than 127.0.0.1 lets other machines read the database)', '127.0.0.1')
+    .addHelpText('after', '\nExamples:\n  $ newsclaims serve            # then open http://127.0.0.1:8080/\n  $ newsclaims serve --db archive.db --port 9000\n  $ curl -s "http://127.0.0.1:8080/api/claims?speaker=Blair&limit=5"')
+    .action(async (opts: { db?: string; port: number; host: string; threshold: number; all?: boolean }) => {
+      const store = await openStore(opts.db);
+      const { NewsclaimsServer } = await import('../serve/server.js');
+      const server = new NewsclaimsServer(store, { host: opts.host, port: opts.port, threshold: thresholdOf(opts), onError: (err) => fail(`a request failed: ${(err as Error).message ?? err}`) });
+      try {
+        const url = await server.listen();
+        io.stderr.write(`newsclaims: serving ${store.location} (read only) at ${url} — Ctrl-C stops\n`);
+        out(url);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await server.close();
       } finally {
         await store.close();
       }

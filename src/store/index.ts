@@ -6,7 +6,7 @@ import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type { Store } from './store.js';
-export type { ArticleFilter, ArticleRow, ClaimFilter, ClaimRow, EntityRow, SearchOptions, SearchRow, SourceRow, StatsRow } from './queries.js';
+export type { ArticleFilter, ArticleRow, ClaimFilter, ClaimRow, EntityRow, SaidRow, SearchOptions, SearchRow, SourceRow, StatsRow } from './queries.js';
 export { hasWords } from './queries.js';
 export { entityKey } from './identity.js';
 export { BUSY_TIMEOUT_MS, retryWhileBusy, SqliteStore } from './sqlite.js';

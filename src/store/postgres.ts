@@ -93,7 +93,14 @@ export class PostgresStore extends QueryingStore implements Store {
     }
     let pool: pg.Pool;
     try {
-      pool = new pg.Pool({ connectionString: url, max: WRITERS + 1, connectionTimeoutMillis: 10_000, application_name: 'newsclaims' });
+      pool = new pg.Pool({
+        connectionString: url,
+        max: WRITERS + 1,
+        connectionTimeoutMillis: 10_000,
+        application_name: 'newsclaims',
+        // A reader (the query commands, `serve`) cannot write even by mistake: the server refuses it.
+        ...(readonly ? { options: '-c default_transaction_read_only=on' } : {}),
+      });
     } catch (err) {
       throw new StoreError(`--db '${location}': ${(err as Error).message}`);
     }

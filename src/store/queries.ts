@@ -24,7 +24,11 @@ export interface ClaimFilter extends ArticleFilter {
   kind?: AttributionKind;
   /** Only claims scoring at least this; undefined lists every scored sentence. */
   threshold?: number;
+  /** Only claims that mention the entity with this database id (what an entity's page lists). */
+  entityId?: number;
   limit?: number;
+  /** Skip this many rows first (a page after the first). */
+  offset?: number;
 }
 
 /** A `claims` row: the contract's claim object, plus the article it is in and the names it refers to. */
@@ -170,6 +174,9 @@ function articleWhere(f: ArticleFilter): { where: string[]; params: unknown[] } 
   return { where, params };
 }
 
+/** LIMIT and OFFSET (an offset only with a limit), whose values pageParams gives, bound last. */
+const pageClause = (f: { limit?: number; offset?: number }) => (f.limit ? `LIMIT ?${f.offset ? ' OFFSET ?' : ''}` : '');
+const pageParams = (f: { limit?: number; offset?: number }) => (f.limit ? (f.offset ? [f.limit, f.offset] : [f.limit]) : []);
 const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 const byLocalId = <T extends [string, string]>(pairs: T[]) => pairs.sort((x, y) => Number(x[0].slice(1)) - Number(y[0].slice(1)));
 /** Code-point order, the same in both databases whatever their collation. */
@@ -212,6 +219,10 @@ export function* claims(d: Dialect, f: ClaimFilter): Work<ClaimRow[]> {
     where.push('c.id IN (SELECT cs.claim_id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE has_words(s.name, ?) OR has_words(s.domain, ?) OR has_words(s.url, ?))');
     params.push(f.source, f.source, f.source);
   }
+  if (f.entityId !== undefined) {
+    where.push('c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id = ?)');
+    params.push(f.entityId);
+  }
   if (f.article) {
     const a = yield* findArticle(d, f.article);
     where.push('c.article_id = ?');
@@ -228,7 +239,7 @@ export function* claims(d: Dialect, f: ClaimFilter): Work<ClaimRow[]> {
     where.push('EXISTS (SELECT 1 FROM attributions t WHERE t.article_id = c.article_id AND t.local_id = c.attribution_local AND t.kind = ?)');
     params.push(f.kind);
   }
-  if (f.limit) params.push(f.limit);
+  params.push(...pageParams(f));
   const rows = yield* all(
     `SELECT a.uid AS article, c.local_id AS id, c.text, c.start, c."end", c.speaker_name, c.speaker_local, c.attribution_local, c.direct, c.hedged, c.hedges, c.score,
       (SELECT t.kind FROM attributions t WHERE t.article_id = c.article_id AND t.local_id = c.attribution_local) AS kind,
@@ -237,7 +248,7 @@ export function* claims(d: Dialect, f: ClaimFilter): Work<ClaimRow[]> {
     FROM claims c JOIN articles a ON a.id = c.article_id
     ${whereClause(where)}
     ORDER BY c.article_id, c.start, c.id
-    ${f.limit ? 'LIMIT ?' : ''}`,
+    ${pageClause(f)}`,
     ...params,
   );
   return rows.map((r) => {
@@ -326,7 +337,7 @@ export function* sources(d: Dialect, f: { kind?: string; name?: string; limit?: 
   );
 }
 
-export function* articles(d: Dialect, f: ArticleFilter & { limit?: number; threshold?: number }): Work<ArticleRow[]> {
+export function* articles(d: Dialect, f: ArticleFilter & { limit?: number; offset?: number; threshold?: number }): Work<ArticleRow[]> {
   const { where, params } = articleWhere(f);
   return yield* all<ArticleRow>(
     `SELECT a.uid AS id, a.source, a.url, a.title, a.byline, a.published, a.site, a.language, length(a.text) AS chars,
@@ -335,11 +346,60 @@ export function* articles(d: Dialect, f: ArticleFilter & { limit?: number; thres
       (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,
       (SELECT count(*) FROM sources s WHERE s.article_id = a.id) AS sources,
       a.extracted_at AS "extractedAt"
-    FROM articles a ${whereClause(where)} ORDER BY a.id ${f.limit ? 'LIMIT ?' : ''}`,
+    FROM articles a ${whereClause(where)} ORDER BY a.id ${pageClause(f)}`,
     f.threshold ?? 0,
     ...params,
-    ...(f.limit ? [f.limit] : []),
+    ...pageParams(f),
   );
+}
+
+/** How many articles an ArticleFilter lets through (for paging). */
+export function* countArticles(f: ArticleFilter): Work<number> {
+  const { where, params } = articleWhere(f);
+  return Number((yield* get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${whereClause(where)}`, ...params))!.n);
+}
+
+/** One entity by its database id, as `entities` lists it. */
+export function* entity(d: Dialect, id: number): Work<EntityRow | null> {
+  const r = yield* get(
+    `SELECT e.id, e.name, e.type,
+      (SELECT ${d.jsonList('x.alias')} FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias <> e.name) AS aliases,
+      (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles,
+      (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
+    FROM entities e WHERE e.id = ?`,
+    id,
+  );
+  return r ? { id: r.id as number, name: r.name as string, type: r.type as EntityType, aliases: json<string[]>(r.aliases).sort(codePoints), articles: Number(r.articles), mentions: Number(r.mentions) } : null;
+}
+
+/** Which database entity each of an article's local entity ids ("e3") is. */
+export function* entityIdsOf(articleUid: string): Work<Record<string, number>> {
+  const rows = yield* all<{ local_id: string; entity_id: number }>('SELECT ae.local_id, ae.entity_id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE a.uid = ?', articleUid);
+  return Object.fromEntries(rows.map((r) => [r.local_id, Number(r.entity_id)]));
+}
+
+/** An attribution with the article it is in: what an entity's page lists as what they said. */
+export interface SaidRow {
+  article: string;
+  title: string | null;
+  published: string | null;
+  id: string;
+  kind: AttributionKind;
+  cue: string;
+  direct: boolean;
+  content: string;
+}
+
+/** What the entity with this database id said, wrote or found, across articles, in the order stored. */
+export function* saidBy(entityId: number, limit: number): Work<SaidRow[]> {
+  const rows = yield* all(
+    `SELECT a.uid AS article, a.title, a.published, t.local_id AS id, t.kind, t.cue, t.direct, t.content
+    FROM attributions t JOIN articles a ON a.id = t.article_id
+    WHERE t.speaker_entity_id = ? ORDER BY t.article_id, t.start LIMIT ?`,
+    entityId,
+    limit,
+  );
+  return rows.map((r) => ({ article: r.article as string, title: r.title as string | null, published: r.published as string | null, id: r.id as string, kind: r.kind as AttributionKind, cue: r.cue as string, direct: r.direct === 1, content: r.content as string }));
 }
 
 /** Marks PostgreSQL puts around matched words, replaced by the caller's (ts_headline's option syntax cannot carry every string). */

@@ -1,7 +1,7 @@
 // What every store does, SQLite or PostgreSQL: the commands talk to this and nothing below it.
 import type { ArticleResult, FetchValidators, StoredValidators, StoreStatus } from '../types.js';
 import * as q from './queries.js';
-import type { ArticleFilter, ArticleRow, ClaimFilter, ClaimRow, EntityRow, SearchOptions, SearchRow, SourceRow, StatsRow } from './queries.js';
+import type { ArticleFilter, ArticleRow, ClaimFilter, ClaimRow, EntityRow, SaidRow, SearchOptions, SearchRow, SourceRow, StatsRow } from './queries.js';
 import type { Dialect, Work } from './work.js';
 
 export interface Store {
@@ -20,10 +20,16 @@ export interface Store {
   claims(f: ClaimFilter): Promise<ClaimRow[]>;
   entities(f: { type?: string; name?: string; limit?: number }): Promise<EntityRow[]>;
   sources(f: { kind?: string; name?: string; limit?: number }): Promise<SourceRow[]>;
-  articles(f: ArticleFilter & { limit?: number; threshold?: number }): Promise<ArticleRow[]>;
+  articles(f: ArticleFilter & { limit?: number; offset?: number; threshold?: number }): Promise<ArticleRow[]>;
+  countArticles(f: ArticleFilter): Promise<number>;
   search(words: string, opts?: SearchOptions): Promise<SearchRow[]>;
   show(ref: string): Promise<ArticleResult | null>;
   stats(threshold?: number): Promise<StatsRow>;
+
+  // What `serve` adds: an entity by its database id, and the ids behind an article's local ones.
+  entity(id: number): Promise<EntityRow | null>;
+  entityIdsOf(articleUid: string): Promise<Record<string, number>>;
+  saidBy(entityId: number, limit: number): Promise<SaidRow[]>;
 
   /** Stored articles in the order they were stored, a page at a time (for `import`). */
   articleShas(afterId: number, limit: number): Promise<Array<{ id: number; sha256: string }>>;
@@ -51,8 +57,20 @@ export abstract class QueryingStore {
   async sources(f: { kind?: string; name?: string; limit?: number }): Promise<SourceRow[]> {
     return this.now(q.sources(this.dialect, f));
   }
-  async articles(f: ArticleFilter & { limit?: number; threshold?: number }): Promise<ArticleRow[]> {
+  async articles(f: ArticleFilter & { limit?: number; offset?: number; threshold?: number }): Promise<ArticleRow[]> {
     return this.now(q.articles(this.dialect, f));
+  }
+  async countArticles(f: ArticleFilter): Promise<number> {
+    return this.now(q.countArticles(f));
+  }
+  async entity(id: number): Promise<EntityRow | null> {
+    return this.now(q.entity(this.dialect, id));
+  }
+  async entityIdsOf(articleUid: string): Promise<Record<string, number>> {
+    return this.now(q.entityIdsOf(articleUid));
+  }
+  async saidBy(entityId: number, limit: number): Promise<SaidRow[]> {
+    return this.now(q.saidBy(entityId, limit));
   }
   async search(words: string, opts: SearchOptions = {}): Promise<SearchRow[]> {
     return this.now(q.search(this.dialect, words, opts));
