@@ -574,3 +574,34 @@ describe('a tag that says more', () => {
     ]);
   });
 });
+
+describe('clauses, nouns and "of"-phrases around a cue', () => {
+  it('reads a cue word as a noun inside a noun phrase ("a flood defence plan"), and finds the real cue after it', () => {
+    const list = attributions('Riverside Council approved a £28.7m flood defence plan on Tuesday after a report by the National Audit Office warned that 4,000 homes were at risk.');
+    expect(list.map((a) => a.cue)).toEqual(['warned']);
+    expect(list[0]!.speaker?.name).toBe('National Audit Office');
+    expect(list[0]!.content).toBe('4,000 homes were at risk');
+  });
+
+  it('never takes a clause with its own verb and object as the speaker, but the subject after its subordinator', () => {
+    const [a] = attributions('The city approved a new stadium scheme on Tuesday after the auditors warned that costs would double.');
+    expect(a!.speaker?.name).toBe('the auditors');
+    expect(attributions('The city approved a new stadium scheme on Tuesday after a review by the auditors warned that costs would double.')[0]!.speaker?.name).toBe('a review by the auditors');
+    // A relative clause belongs to its subject.
+    const [b] = attributions('The company that bought the site last year said it would build 200 homes.');
+    expect(b!.speaker?.name).toBe('The company that bought the site last year');
+  });
+
+  it('keeps the head before "of"/"for" as the speaker, except a spokesperson, who speaks for the body', () => {
+    expect(attributions('Lawyers for the family said they would appeal against the ruling.').map(brief)).toEqual([
+      { speaker: 'Lawyers for the family', content: 'they would appeal against the ruling', direct: false },
+    ]);
+    expect(attributions('A spokesman for the ministry said the figures were wrong.')[0]!.speaker?.name).toBe('the ministry');
+  });
+
+  it('gives a quote tagged "as X writes" its quoted words, not the writer\'s sentence around them', () => {
+    const [a] = attributions('The new forum may yet deliver real change for researchers, creating “a set of positive dynamics for research,” as Acme writes.');
+    expect(a!.direct).toBe(true);
+    expect(a!.content).toBe('a set of positive dynamics for research');
+  });
+});

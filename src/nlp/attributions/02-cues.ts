@@ -106,8 +106,9 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     }
     // "wireless access points", "the reports": where the tagger reads a plural noun, the word is no cue.
     if (/s$/i.test(w.w) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Plural') && !t.tags.has('Verb'))) continue;
-    // "the access point", "a report": a base form the tagger reads as a noun after a noun or a determiner.
-    if (!/(ed|ing|s)$/i.test(w.w) && /\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
+    // "the access point", "a £28.7m flood defence plan": a base form the tagger reads as a noun, after a
+    // determiner and at most three words of its noun phrase.
+    if (!/(ed|ing|s)$/i.test(w.w) && /\b(?:the|a|an|this|that|its|his|her|their|our)\s+(?:[\p{L}\p{N}£$€.,'’-]+\s+){0,3}$/iu.test(before) && tagged?.within(w.start, w.end).some((t) => t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
     const cue = text.slice(cueStart, w.end);
     out.push({ word: w, base, cue, cueStart });
   }

@@ -46,6 +46,13 @@ const NOMINAL_AT_END = new RegExp(
   `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
   'iu',
 );
+/** A nominal right before "of"/"for" ("Lawyers for" the family); group 2 is its head. */
+const NOMINAL_BEFORE_OF = new RegExp(
+  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:(?!(?:after|before|and|or|but|with|of|in|on|at|by|for|from|to|as|that|when|while|if|because)\\s)[\\p{L}-]+\\s+){0,2}?(${HEADS}))\\s+(?:of|for)\\s+$`,
+  'iu',
+);
+/** Heads that speak for the body named after them. */
+const SPEAKS_FOR = /^(?:spokesperson|spokesman|spokeswoman|spokesmen|spokespeople|representative|representatives)$/i;
 const NOMINAL_AT_START = new RegExp(
   `^((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)\\b`,
   'iu',
@@ -92,6 +99,14 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
     const phrase = words.slice(k).join(' ') + tail;
     if (!/^(there|here)$/i.test(phrase)) {
       const s = from + trimmed.length - phrase.length;
+      // "Lawyers for the family", "supporters of the plan": the phrase after "of"/"for" completes
+      // the one before it, whose head is who spoke. A spokesperson is the exception: they speak for
+      // the body named after them (the gold's convention), so "a spokesman for the ministry" stays "the ministry".
+      const owner = NOMINAL_BEFORE_OF.exec(text.slice(from, s));
+      if (owner && !SPEAKS_FOR.test(owner[2]!)) {
+        const start = s - owner[0].length + owner[0].indexOf(owner[1]!);
+        return { start, end, text: text.slice(start, end), role: null };
+      }
       return { start: s, end, text: phrase, role: null };
     }
   }
@@ -139,7 +154,7 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
  * The whole stretch from the clause start to the cue as the speaker, when it reads as a subject:
  * "Interviews conducted by The Washington Post with construction workers found …".
  */
-function clauseSubject(text: string, from: number, end: number, index: TermIndex): SpeakerPhrase | null {
+function clauseSubject(text: string, from: number, end: number, index: TermIndex, afterSubordinator = false): SpeakerPhrase | null {
   // A fronted phrase is no part of the subject: "Ahead of talks on Friday, the bourse said" (but
   // "Alois Rhiel, its minister for economic affairs, added" is one subject).
   const comma = text.slice(from, end).lastIndexOf(', ');
@@ -155,11 +170,26 @@ function clauseSubject(text: string, from: number, end: number, index: TermIndex
   const last = terms[terms.length - 1];
   const first = terms[0];
   if (!last || !first || !last.tags.has('Noun') || last.tags.has('Pronoun') || first.tags.has('Preposition') || first.tags.has('Conjunction') || first.tags.has('Adverb')) return null;
-  // A short subject must be someone who can speak ("The initiative" cannot).
-  if (terms.length <= 3 && !SPEAKER_TAGS.some((x) => last.tags.has(x))) return null;
+  // A short subject must be someone who can speak ("The initiative" cannot); after a subordinator
+  // ("after the auditors warned") a plural may: it is plainly the clause's subject.
+  if (terms.length <= 3 && !SPEAKER_TAGS.some((x) => last.tags.has(x)) && !(afterSubordinator && last.tags.has('Plural'))) return null;
+  // A clause is no subject: "Riverside Council approved a £28.7m flood defence (plan …)" has a verb
+  // with its object. A relative clause may hold one ("People who attended the meeting said").
+  for (let i = 1; i + 1 < terms.length; i++) {
+    const t = terms[i]!;
+    const objectNext = ['Determiner', 'Value', 'Money', 'Possessive'].some((x) => terms[i + 1]!.tags.has(x));
+    if (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Participle') && objectNext && !terms.slice(0, i).some((x) => /^(who|that|which|whose)$/i.test(x.text))) {
+      // The subject may follow a subordinator after that clause: "… on Tuesday after a review by the auditors warned".
+      const rest = text.slice(t.end, end);
+      let sub: RegExpExecArray | null = null;
+      for (const m of rest.matchAll(SUBORDINATOR)) sub = m;
+      return sub ? clauseSubject(text, t.end + sub.index! + sub[0].length, end, index, true) : null;
+    }
+  }
   return { start, end: start + phrase.length, text: phrase, role: null };
 }
 
+const SUBORDINATOR = /\b(?:after|before|because|since|when|while|although|though|if|until|once|as|whereas)\s+/gi;
 const SPEAKER_TAGS = ['Actor', 'Person', 'Organization', 'ProperNoun', 'Acronym'];
 const NP_TAGS = ['Noun', 'Adjective', 'Determiner', 'Possessive', 'ProperNoun', 'Value', 'Acronym'];
 

@@ -65,7 +65,8 @@ export function directQuotes(ctx: AttributionContext): void {
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
         // 'Using the tax "is a misguided approach," said Mr. Burman': a quote that finishes a sentence
         // the writer began is a mixed statement; what was said is the whole sentence, quote marks kept.
-        const mixed = sent && sent === sentenceAt(first.open) ? mixedLead(ctx, sent, first.open) : null;
+        // A tag with "as" ("…,” as Meta writes) vouches for the quoted words alone, not the writer's lead.
+        const mixed = sent && sent === sentenceAt(first.open) && !/^[\s,—–]*as\s/i.test(tag) ? mixedLead(ctx, sent, first.open) : null;
         if (mixed !== null) draft = { speaker, cue: hit.cue, channel: obj.channel, pieces: [{ start: mixed, end: last.close, text: text.slice(mixed, last.close) }], direct: false, covers: [mixed, tagTo] };
         else draft = { speaker, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [first.open, tagTo] };
         break;
