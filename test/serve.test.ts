@@ -52,10 +52,23 @@ describe.each(['sqlite', 'postgres'] as const)('serve on %s', (backend) => {
   let server: RunningServer;
   let fileHash = '';
   const hashOf = () => (backend === 'sqlite' ? createHash('sha256').update(readFileSync(db)).digest('hex') : '');
-  const get = async (path: string, init?: RequestInit) => {
-    const res = await fetch(new URL(path, server.url), init);
-    return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: await res.text() };
-  };
+  // A new connection per request: the CLI runs between requests block this process, so a kept-alive
+  // connection may have been closed by the server, unseen, by the time it is used again.
+  const get = (path: string, init: { method?: string } = {}) =>
+    new Promise<{ status: number; type: string; headers: Headers; body: string }>((resolve, reject) => {
+      request(new URL(path, server.url), { method: init.method ?? 'GET', agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+          resolve({ status: res.statusCode!, type: res.headers['content-type'] ?? '', headers, body });
+        });
+      })
+        .on('error', reject)
+        .end();
+    });
   /** The stored articles, as `articles` lists them. */
   const listed = () => run(['articles', '--db', db, '--format', 'json']);
   const articleIds = () => (JSON.parse(listed().stdout) as Array<{ id: string; title: string | null }>).map((a) => a.id);

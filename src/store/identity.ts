@@ -12,7 +12,7 @@
 import { canonicalNames } from '../nlp/lexicon.js';
 import { clips, orgBase } from '../nlp/name-forms.js';
 import type { Entity } from '../types.js';
-import { all, get, run, type Dialect, type Work } from './work.js';
+import { all, allOf, get, run, type Dialect, type Read, type Row, type Work } from './work.js';
 
 export function entityKey(name: string): string {
   return name
@@ -77,40 +77,41 @@ export class EntityIdentity {
    * Read what the names of one article may join (see Known); `forget` when the article is written.
    * Only for a server: SQLite's statements cost less one by one than the lists' varied statements.
    */
-  *prepare(entities: Entity[]): Work<void> {
-    if (!this.d.remote) return;
+  *prepare(entities: Entity[], alongside: Array<Read | null> = []): Work<Row[][]> {
+    // `alongside`: the caller's own reads, sent in the same round trip; their rows are returned.
+    if (!this.d.remote) return yield* allOf(...alongside);
     const named = entities.map(canonical);
     const keys = [...new Set(named.map((e) => entityKey(e.name)))];
     const forms = [...new Set(named.flatMap(aliasForms))];
     const prefixes = new Set(named.filter((e) => e.type === 'organization').map((e) => entityKey(e.name).slice(0, 3)));
     const known: Known = { exact: new Map(), forms: new Map(), orgs: [], prefixes };
     const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-    if (keys.length) {
-      for (const r of yield* all<{ id: number; key: string; type: string }>(`SELECT id, key, type FROM entities WHERE key IN (${list(keys.length)})`, ...keys)) known.exact.set(typed(r.type, r.key), r.id);
+    // The three reads in one round trip; an empty list reads nothing.
+    const range = `(${this.d.binary('key')} >= ? AND ${this.d.binary('key')} < ?)`;
+    const rows = yield* allOf(
+      ...alongside,
+      keys.length ? { sql: `SELECT id, key, type FROM entities WHERE key IN (${list(keys.length)})`, params: keys } : null,
+      forms.length
+        ? { sql: `SELECT DISTINCT a.alias, e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.inNocase('a.alias', forms.length)}`, params: forms }
+        : null,
+      prefixes.size
+        ? { sql: `SELECT id, name, key FROM entities WHERE type = 'organization' AND (${[...prefixes].map(() => range).join(' OR ')}) ORDER BY id`, params: [...prefixes].flatMap((p) => [p, `${p}\uffff`]) }
+        : null,
+    );
+    const [exact, aliases, orgs] = rows.slice(alongside.length);
+    for (const r of exact as Array<{ id: number; key: string; type: string }>) known.exact.set(typed(r.type, r.key), r.id);
+    const byId = new Map<number, Found>();
+    for (const r of aliases as Array<{ alias: string; id: number; name: string; type: string }>) {
+      const k = typed(r.type, r.alias.toLowerCase());
+      const found = byId.get(r.id) ?? { id: r.id, name: r.name };
+      byId.set(r.id, found);
+      const at = known.forms!.get(k) ?? [];
+      if (!at.includes(found)) at.push(found);
+      known.forms!.set(k, at);
     }
-    if (forms.length) {
-      const rows = yield* all<{ alias: string; id: number; name: string; type: string }>(
-        `SELECT DISTINCT a.alias, e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE ${this.d.inNocase('a.alias', forms.length)}`,
-        ...forms,
-      );
-      const byId = new Map<number, Found>();
-      for (const r of rows) {
-        const k = typed(r.type, r.alias.toLowerCase());
-        const found = byId.get(r.id) ?? { id: r.id, name: r.name };
-        byId.set(r.id, found);
-        const at = known.forms!.get(k) ?? [];
-        if (!at.includes(found)) at.push(found);
-        known.forms!.set(k, at);
-      }
-    }
-    if (prefixes.size) {
-      const range = `(${this.d.binary('key')} >= ? AND ${this.d.binary('key')} < ?)`;
-      known.orgs = yield* all<Org>(
-        `SELECT id, name, key FROM entities WHERE type = 'organization' AND (${[...prefixes].map(() => range).join(' OR ')}) ORDER BY id`,
-        ...[...prefixes].flatMap((p) => [p, `${p}\uffff`]),
-      );
-    }
+    known.orgs = orgs as Org[];
     this.known = known;
+    return rows.slice(0, alongside.length);
   }
 
   forget(): void {

@@ -50,6 +50,24 @@ function manyRows(sql: string, rows: unknown[][], returning: boolean): { text: s
   };
 }
 
+/** A value as an SQL literal, for a simple query (which takes no parameters). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`cannot write ${v} into SQL`);
+    return String(v);
+  }
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return pg.escapeLiteral(String(v));
+}
+
+/** Shared SQL with its `?` placeholders replaced by the values as literals. */
+function inline(sql: string, params: unknown[]): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => literal(params[i++]));
+}
+
 /** A message a user can act on, naming the server without its password. */
 function connectionMessage(err: unknown, location: string): string {
   const e = err as Error & { code?: string };
@@ -161,23 +179,36 @@ export class PostgresStore extends QueryingStore implements Store {
     return client.query({ name, text, values });
   }
 
-  private exec(client: pg.PoolClient | pg.Pool) {
+  /**
+   * How this store runs one op of shared work on `client`. `lead` statements (a transaction's BEGIN)
+   * go in front of the first op, in its round trip: that op is then sent as a simple query, with its
+   * values written into it as literals escaped by the driver.
+   */
+  private exec(client: pg.PoolClient | pg.Pool, lead: string[] = []) {
+    let pending = lead;
+    /** Several statements as one simple query (one round trip); the results of all but the lead. */
+    const simple = async (statements: string[]): Promise<pg.QueryResult[]> => {
+      const skip = pending.length;
+      const text = [...pending, ...statements].join(';\n');
+      pending = [];
+      const results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(results) ? results : [results]).slice(skip);
+    };
     return async (op: Op): Promise<unknown> => {
       if (op.op === 'batch') {
         // One simple query of several statements: one round trip. A simple query has no
         // parameters, so each INSERT's JSON goes as a literal, escaped by the driver.
-        const text = op.ops
-          .map((o) => {
+        const list = await simple(
+          op.ops.map((o) => {
             const { text, values } = manyRows(o.sql, o.rows, o.returning === true);
             // (a function, so that "$&" or "$'" in an article's text is not a replacement pattern)
             return text.replace('$1::json', () => `${pg.escapeLiteral(values[0] as string)}::json`);
-          })
-          .join(';\n');
-        const results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-        const list = Array.isArray(results) ? results : [results];
+          }),
+        );
         return op.ops.map((o, i) => (o.returning ? list[i]!.rows.map((x: { id: number }) => x.id) : undefined));
       }
-      const r = await this.query(client, numbered(op.sql), op.params);
+      if (op.op === 'reads') return (await simple(op.reads.map((r) => inline(r.sql, r.params)))).map((r) => r.rows);
+      const r = pending.length ? (await simple([inline(op.sql, op.params)]))[0]! : await this.query(client, numbered(op.sql), op.params);
       if (op.op === 'all') return r.rows;
       if (op.op === 'get') return r.rows[0];
       return undefined;
@@ -205,9 +236,9 @@ export class PostgresStore extends QueryingStore implements Store {
       let client: pg.PoolClient | null = null;
       try {
         client = await this.pool.connect();
-        await client.query('BEGIN');
         const identity = new EntityIdentity(POSTGRES);
-        const exec = this.exec(client);
+        // BEGIN goes with the transaction's first statement: a round trip fewer per article.
+        const exec = this.exec(client, ['BEGIN']);
         const status = await runAsync(writeArticle(identity, result, fetched, newId), exec);
         await runAsync(identity.consolidate(), exec);
         await client.query('COMMIT');

@@ -74,6 +74,7 @@ export class SqliteStore extends QueryingStore implements Store {
     if (op.op === 'all') return this.sql(op.sql).all(...op.params);
     if (op.op === 'get') return this.sql(op.sql).get(...op.params);
     if (op.op === 'run') return void this.sql(op.sql).run(...op.params);
+    if (op.op === 'reads') return op.reads.map((r) => this.sql(r.sql).all(...r.params));
     return op.ops.map((o) => {
       const st = this.sql(o.sql);
       const ids = o.rows.map((row) => Number(st.run(...row).lastInsertRowid));

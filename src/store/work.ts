@@ -9,7 +9,14 @@ export type Op =
   | { op: 'get'; sql: string; params: unknown[] }
   | { op: 'run'; sql: string; params: unknown[] }
   /** INSERTs that do not depend on one another, which a server may take in one round trip; gives each one's result. */
-  | { op: 'batch'; ops: InsertRows[] };
+  | { op: 'batch'; ops: InsertRows[] }
+  /** SELECTs that do not depend on one another, which a server may take in one round trip; gives each one's rows. */
+  | { op: 'reads'; reads: Read[] };
+
+export interface Read {
+  sql: string;
+  params: unknown[];
+}
 
 /** One single-row INSERT run for many rows; with `returning`, gives each row's new id, in order. */
 export interface InsertRows {
@@ -29,6 +36,13 @@ export const get = function* <T = Row>(sql: string, ...params: unknown[]): Work<
 };
 export const run = function* (sql: string, ...params: unknown[]): Work<void> {
   yield { op: 'run', sql, params };
+};
+/** Several SELECTs at once: each one's rows, in order (none for a null, which is not sent). */
+export const allOf = function* (...reads: Array<Read | null>): Work<Row[][]> {
+  const todo = reads.filter((r): r is Read => r !== null);
+  const done = todo.length ? ((yield { op: 'reads', reads: todo }) as Row[][]) : [];
+  let i = 0;
+  return reads.map((r) => (r ? done[i++]! : []));
 };
 /** Several many-row INSERTs at once; each result is its ids (with `returning`) or undefined. */
 export const insertBatch = function* (...ops: InsertRows[]): Work<Array<number[] | undefined>> {

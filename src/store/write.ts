@@ -10,9 +10,13 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 /** The rows of one article; the same text, or a new version of a page stored before (its URL), replaces the stored copy. */
 export function* writeArticle(identity: EntityIdentity, result: ArticleResult, fetched?: FetchValidators, newId?: number): Work<StoreStatus> {
   const a = result.article;
-  const old =
-    (yield* get<{ id: number }>('SELECT id FROM articles WHERE sha256 = ?', a.sha256)) ??
-    (a.url && isWebUrl(a.url) ? yield* get<{ id: number }>('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1', a.url) : undefined);
+  // Whether the text, or the page, is stored already: read with what the entities may join, in
+  // one round trip on a server.
+  const [bySha, byUrl] = yield* identity.prepare(result.entities, [
+    { sql: 'SELECT id FROM articles WHERE sha256 = ?', params: [a.sha256] },
+    a.url && isWebUrl(a.url) ? { sql: 'SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1', params: [a.url] } : null,
+  ]);
+  const old = (bySha![0] ?? byUrl![0]) as { id: number } | undefined;
   let touched: number[] = [];
   if (old) {
     touched = (yield* all<{ entity_id: number }>('SELECT entity_id FROM article_entities WHERE article_id = ?', old.id)).map((r) => r.entity_id);
@@ -21,18 +25,17 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
   // A replaced article keeps its row id; a new one takes the id reserved for it, if any (so that
   // articles written at once on several connections keep their input order).
   const id = old?.id ?? newId;
-  const articleId = (yield* get<{ id: number }>(
-    `INSERT INTO articles (${id !== undefined ? 'id, ' : ''}uid, sha256, source, url, title, byline, published, site, language, text, extracted_at, fetched_url, etag, last_modified)
-     VALUES (${id !== undefined ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ...(id !== undefined ? [id] : []),
-    a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.language ?? null, a.text, new Date().toISOString(), fetched?.url ?? null, fetched?.etag ?? null, fetched?.lastModified ?? null,
-  ))!.id;
+  const articleRow = [a.id, a.sha256, a.source, a.url, a.title, a.byline, a.published, a.site, a.language ?? null, a.text, new Date().toISOString(), fetched?.url ?? null, fetched?.etag ?? null, fetched?.lastModified ?? null];
+  const articleColumns = 'uid, sha256, source, url, title, byline, published, site, language, text, extracted_at, fetched_url, etag, last_modified';
+  // With its id known, the article's row goes in with its entities' rows below; else it is made now.
+  const articleId =
+    id ?? (yield* get<{ id: number }>(`INSERT INTO articles (${articleColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, ...articleRow))!.id;
+  const articleInsert = { sql: `INSERT INTO articles (id, ${articleColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rows: id !== undefined ? [[id, ...articleRow]] : [] };
 
   const entityIds = new Map<string, number>();
   const aliases: unknown[][] = [];
   const articleEntities: unknown[][] = [];
   const mentions: unknown[][] = [];
-  yield* identity.prepare(result.entities);
   for (const e of result.entities) entityIds.set(e.id, yield* identity.idFor(e));
   yield* identity.settle();
   for (const e of result.entities) {
@@ -46,7 +49,8 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
   const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
   // The rows that need only the article's and its entities' ids go in together; then the rows
   // that need the ids of its sources and claims.
-  const [, , , , sourceRowIds, claimRowIds] = yield* insertBatch(
+  const [, , , , , sourceRowIds, claimRowIds] = yield* insertBatch(
+    articleInsert,
     // One article may give one row two forms differing only in case: the alias key ignores case.
     { sql: 'INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING', rows: aliases },
     { sql: 'INSERT INTO article_entities (article_id, local_id, entity_id, name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)', rows: articleEntities },
