@@ -108,6 +108,15 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   };
   /** Write one batch, then print it: an article is printed only once it is committed. */
   const writeBatch = async (batch: typeof pending) => {
+    // Workers skip stored texts only on SQLite; on PostgreSQL the batch asks once, unless --force.
+    if (store && !dbFile && !opts.force) {
+      const stored = await store.storedAmong(batch.filter((p) => p.save).map((p) => p.result.article.sha256));
+      for (const p of batch) {
+        if (!p.save || !stored.has(p.result.article.sha256)) continue;
+        p.save = false;
+        p.result = (await unchanged(p.result.article.sha256, p.result))!;
+      }
+    }
     const toSave = batch.filter((p) => p.save);
     const statuses = store ? await store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
     let i = 0;
@@ -169,9 +178,7 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
       } else {
         const sha = o.kind === 'skipped' ? o.sha256 : o.result.article.sha256;
         if (o.kind === 'skipped' && o.fetched && store) await store.noteFetched(sha, o.fetched);
-        // Workers skip stored texts only on SQLite; on PostgreSQL this thread asks, unless --force.
-        const storedBefore = o.kind === 'result' && !dbFile && store && !opts.force && !seen.has(sha) && (await store.hasText(sha));
-        if (o.kind === 'result' && !seen.has(sha) && !storedBefore) pending.push({ result: o.result, save: true, fetched: o.fetched });
+        if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true, fetched: o.fetched });
         else {
           // Stored before this run, or a copy of a text earlier in it: flush first so the store has it.
           if (seen.has(sha)) await flush();

@@ -559,6 +559,13 @@ export function* counts(threshold: number): Work<Omit<StatsRow, 'database' | 'sc
   };
 }
 
+/** Which of these texts are stored (by SHA-256), in one statement. */
+export function* storedAmong(shas: string[]): Work<Set<string>> {
+  if (!shas.length) return new Set();
+  const rows = yield* all<{ sha256: string }>(`SELECT sha256 FROM articles WHERE sha256 IN (${shas.map(() => '?').join(', ')})`, ...shas);
+  return new Set(rows.map((r) => r.sha256));
+}
+
 export function* hasText(sha256: string): Work<boolean> {
   return (yield* get('SELECT 1 AS found FROM articles WHERE sha256 = ?', sha256)) !== undefined;
 }

@@ -14,6 +14,8 @@ export interface Store {
   saveMany(results: ArticleResult[], fetched?: Array<FetchValidators | undefined>): Promise<StoreStatus[]>;
   save(result: ArticleResult): Promise<StoreStatus>;
   hasText(sha256: string): Promise<boolean>;
+  /** Which of these texts are stored: one question for a batch. */
+  storedAmong(shas: string[]): Promise<Set<string>>;
   validatorsOf(url: string): Promise<StoredValidators | null>;
   noteFetched(sha256: string, fetched: FetchValidators): Promise<void>;
 
@@ -44,6 +46,9 @@ export abstract class QueryingStore {
 
   async hasText(sha256: string): Promise<boolean> {
     return this.now(q.hasText(sha256));
+  }
+  async storedAmong(shas: string[]): Promise<Set<string>> {
+    return this.now(q.storedAmong(shas));
   }
   async validatorsOf(url: string): Promise<StoredValidators | null> {
     return this.now(q.validatorsOf(url));
