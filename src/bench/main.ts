@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { redact } from '../errors.js';
+import { onScratchDatabase } from './scratch-pg.js';
 import { SqliteStore } from '../store/index.js';
 import type { ArticleResult } from '../types.js';
 
@@ -50,21 +50,7 @@ const pipeRuns: Run[] = [];
 const pgRuns: Run[] = [];
 const rounds = Math.max(1, Number(values.rounds));
 /** A scratch database on the --db server for one round: made, used, dropped. */
-async function onPostgres<T>(run: (url: string) => T): Promise<T> {
-  const name = `newsclaims_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: values.db });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(values.db!);
-    url.pathname = `/${name}`;
-    return run(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
-    await admin.end();
-  }
-}
+const onPostgres = <T>(run: (url: string) => T): Promise<T> => onScratchDatabase(values.db!, `newsclaims_bench_${process.pid}`, run);
 for (let round = 0; round < rounds; round++) {
   bareRuns.push(runChild(['bare', corpus]));
   rmSync(db, { force: true });

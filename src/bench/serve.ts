@@ -12,12 +12,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { main } from '../cli/main.js';
 import { redact } from '../errors.js';
 import { openStore, type Store } from '../store/index.js';
 import { mergeInto } from '../store/merge.js';
 import type { ArticleResult } from '../types.js';
+import { onScratchDatabase } from './scratch-pg.js';
 
 const { values } = parseArgs({
   options: {
@@ -135,23 +135,14 @@ async function measure(name: string, location: string): Promise<void> {
 
 await measure('SQLite', db);
 if (values.db) {
-  const name = `newsclaims_bench_serve_${process.pid}`;
-  const admin = new pg.Client({ connectionString: values.db });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(values.db);
-    url.pathname = `/${name}`;
+  const server = values.db;
+  await onScratchDatabase(server, `newsclaims_bench_serve_${process.pid}`, async (url) => {
     t = performance.now();
-    const [to, from] = [await openStore(url.toString(), { create: true }), await openStore(db, { readonly: true })];
+    const [to, from] = [await openStore(url, { create: true }), await openStore(db, { readonly: true })];
     await mergeInto(to, from);
     await Promise.all([to.close(), from.close()]);
-    console.log(`\nimported into PostgreSQL (${redact(values.db)}) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    await measure('PostgreSQL', url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
-  }
+    console.log(`\nimported into PostgreSQL (${redact(server)}) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    await measure('PostgreSQL', url);
+  });
 }
 rmSync(tmp, { recursive: true, force: true });
