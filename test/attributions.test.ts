@@ -605,3 +605,12 @@ describe('clauses, nouns and "of"-phrases around a cue', () => {
     expect(a!.content).toBe('a set of positive dynamics for research');
   });
 });
+
+describe('documents speak through the owner the text gives them', () => {
+  it('takes "X\'s report" as X, a named owner as the entity and a described one as written', () => {
+    expect(attributions('Oxfam\'s report found that inequality had grown in every region.')[0]!.speaker?.name).toBe('Oxfam');
+    const [a] = attributions('Shares fell on Monday because the regulator\'s latest review suggested profits would drop.');
+    expect(a!.speaker).toEqual({ name: 'the regulator', entityId: null });
+    expect(a!.speakerText).toBe("the regulator's latest review");
+  });
+});

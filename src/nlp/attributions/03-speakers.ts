@@ -43,7 +43,7 @@ const HEADS =
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
 const NOMINAL_AT_END = new RegExp(
-  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
+  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+(?:['’]s)?\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
   'iu',
 );
 /** A nominal right before "of"/"for" ("Lawyers for" the family); group 2 is its head. */

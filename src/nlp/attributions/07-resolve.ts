@@ -256,7 +256,10 @@ export function resolveSpeaker(phrase: SpeakerPhrase, ctx: ResolveContext, prior
   const headWord = core.split(/\s+/).pop()!.replace(/['’]s$/, '');
   if (DOCUMENT_HEADS.has(headWord)) {
     const author = authorOf(headWord, phrase, ctx) ?? soleDocumentAuthor(phrase, ctx);
-    return author ? { ref: withPartner(author, ctx, phrase.start), entity: author } : keep;
+    if (author) return { ref: withPartner(author, ctx, phrase.start), entity: author };
+    // "the regulator's latest review": an owner the text gives only by description is the author, as written.
+    const owner = /^((?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)['’]s\s/iu.exec(word)?.[1];
+    return owner ? { ref: { name: owner, entityId: null }, entity: null } : keep;
   }
   if (/^(?:the|this|that|its)\s/.test(lower) && ORG_HEADS.has(headWord)) {
     // "the council": the nearest organisation called "… Council", else the organisation in focus.
