@@ -11,9 +11,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { redact } from '../errors.js';
+import { growByCopies } from './grow.js';
 import { onScratchDatabase } from './scratch-pg.js';
 import { SqliteStore } from '../store/index.js';
-import type { ArticleResult } from '../types.js';
 
 const { values } = parseArgs({
   options: {
@@ -85,20 +85,12 @@ const target = Number(values.claims);
 const big = join(tmp, 'big.db');
 copyFileSync(db, big);
 const store = SqliteStore.open(big);
-const originals: ArticleResult[] = [];
-for (const a of await store.articles({})) originals.push((await store.show(a.id))!);
 let claims = (await store.stats()).claims;
-for (let round = 1; claims < target; round++) {
-  const batch: ArticleResult[] = [];
-  for (const r of originals) {
-    if (claims >= target) break;
-    const text = `${r.article.text}\n[copy ${round}]`;
-    const sha256 = `${r.article.sha256.slice(0, 56)}${String(round).padStart(8, '0')}`;
-    batch.push({ ...r, article: { ...r.article, text, sha256, id: sha256.slice(0, 12) + round } });
-    claims += r.claims.length;
-  }
-  await store.saveMany(batch);
-}
+await growByCopies(store, (r) => {
+  if (claims >= target) return false;
+  claims += r.claims.length;
+  return true;
+});
 const stats = await store.stats();
 console.log(`\nquery latency on ${stats.claims} claims, ${stats.articles} articles, ${stats.entities} entities (median of 7 runs):`);
 const time = async (name: string, f: () => Promise<unknown[]>) => {

@@ -6,7 +6,6 @@
 // slowest are printed. With --db, the same database is imported into a scratch PostgreSQL database
 // on that server (made and dropped; the URL's user needs CREATEDB) and measured the same way.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +15,7 @@ import { main } from '../cli/main.js';
 import { redact } from '../errors.js';
 import { openStore, type Store } from '../store/index.js';
 import { mergeInto } from '../store/merge.js';
-import type { ArticleResult } from '../types.js';
+import { growByCopies } from './grow.js';
 import { onScratchDatabase } from './scratch-pg.js';
 
 const { values } = parseArgs({
@@ -50,21 +49,8 @@ if (code !== 0) process.exit(code);
 // 2. Grown to the target by copies under new texts.
 {
   const store = await openStore(db);
-  const originals: ArticleResult[] = [];
-  for (const a of await store.articles({})) originals.push((await store.show(a.id))!);
-  let count = originals.length;
-  for (let round = 1; count < target; round++) {
-    const batch: ArticleResult[] = [];
-    for (const r of originals) {
-      if (count >= target) break;
-      const text = `${r.article.text}\n[copy ${round}]`;
-      const sha256 = createHash('sha256').update(text).digest('hex');
-      batch.push({ ...r, article: { ...r.article, text, sha256, id: sha256.slice(0, 12) } });
-      count++;
-      if (batch.length === 256) await store.saveMany(batch.splice(0));
-    }
-    if (batch.length) await store.saveMany(batch);
-  }
+  let count = await store.countArticles({});
+  await growByCopies(store, () => count++ < target);
   await store.close();
 }
 console.log(`database: ${target} articles from ${corpus}, made in ${((performance.now() - t) / 1000).toFixed(0)} s`);

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { availableParallelism } from 'node:os';
 import { extract, type ExtractOptions } from './extract.js';
 import { redact, StoreError, UsageError } from '../errors.js';
+import { BadValue, calendarDay, fraction, positiveWhole } from '../values.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 // claims.js, not nlp/index.js: the NLP (and compromise) loads only where articles are analysed.
 import { atThreshold, DEFAULT_CLAIM_THRESHOLD } from '../nlp/claims.js';
@@ -19,11 +20,18 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-const positiveInt = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-};
+/** A shared value reader (../values.ts) as commander's argument parser. */
+const flag =
+  <T>(read: (v: string) => T) =>
+  (v: string): T => {
+    try {
+      return read(v);
+    } catch (err) {
+      if (err instanceof BadValue) throw new InvalidArgumentError(err.message);
+      throw err;
+    }
+  };
+const positiveInt = flag(positiveWhole);
 const positiveNumber = (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
@@ -39,11 +47,7 @@ const port = (v: string) => {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535');
   return n;
 };
-const score = (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
-  return n;
-};
+const score = flag(fraction);
 
 function formatOption(withCsv = true): Option {
   const choices = withCsv ? [...FORMATS] : FORMATS.filter((f) => f !== 'csv');
@@ -63,10 +67,7 @@ function withArticleFilters(cmd: Command): Command {
     .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)', isoDay)
     .option('--until <date>', 'only articles published on or before this date (YYYY-MM-DD)', isoDay);
 }
-function isoDay(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return v;
-}
+const isoDay = flag(calendarDay);
 const thresholdOf = (opts: { threshold: number; all?: boolean }): number | null => (opts.all ? null : opts.threshold);
 
 const dbOption = () => new Option('--db <path>', 'a SQLite file or a postgres:// URL (default: $NEWSCLAIMS_DB, else $XDG_DATA_HOME/newsclaims/newsclaims.db)');

@@ -1,11 +1,10 @@
 // A query string read as the `claims` command reads its flags: the same names, the same checks.
 import { ATTRIBUTION_KINDS, type AttributionKind } from '../types.js';
 import type { ClaimFilter } from '../store/index.js';
+import { BadValue, calendarDay, fraction, positiveWhole } from '../values.js';
 
 /** A query string value that breaks a rule: answered with 400 and this message. */
 export class BadParameter extends Error {}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function text(q: URLSearchParams, name: string): string | undefined {
   const v = q.get(name)?.trim();
@@ -21,28 +20,21 @@ export function flag(q: URLSearchParams, name: string): boolean {
   throw new BadParameter(`${name}: expected no value, true or false`);
 }
 
-export function positiveInt(q: URLSearchParams, name: string): number | undefined {
+/** A value read as the command line reads its flag (../values.ts), or undefined when absent. */
+function read<T>(q: URLSearchParams, name: string, value: (v: string) => T): T | undefined {
   const v = text(q, name);
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new BadParameter(`${name}: expected a positive whole number`);
-  return n;
+  try {
+    return value(v);
+  } catch (err) {
+    if (err instanceof BadValue) throw new BadParameter(`${name}: ${err.message}`);
+    throw err;
+  }
 }
 
-export function score(q: URLSearchParams, name: string): number | undefined {
-  const v = text(q, name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new BadParameter(`${name}: expected a number from 0 to 1`);
-  return n;
-}
-
-export function isoDay(q: URLSearchParams, name: string): string | undefined {
-  const v = text(q, name);
-  if (v === undefined) return undefined;
-  if (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new BadParameter(`${name}: expected a date as YYYY-MM-DD`);
-  return v;
-}
+export const positiveInt = (q: URLSearchParams, name: string) => read(q, name, positiveWhole);
+export const score = (q: URLSearchParams, name: string) => read(q, name, fraction);
+export const isoDay = (q: URLSearchParams, name: string) => read(q, name, calendarDay);
 
 /** The threshold: `all` for every scored sentence (null), else `threshold`, else the server's. */
 export function threshold(q: URLSearchParams, fallback: number | null): number | null {

@@ -21,8 +21,9 @@ export async function mergeInto(target: Store, source: Store, onProgress?: (c: M
     after = page[page.length - 1]!.id;
     const results: ArticleResult[] = [];
     const fetched: Array<FetchValidators | undefined> = [];
+    const present = await target.storedAmong(page.map((a) => a.sha256));
     for (const { sha256 } of page) {
-      if (await target.hasText(sha256)) {
+      if (present.has(sha256)) {
         counts.present++;
         continue;
       }

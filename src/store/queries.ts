@@ -277,9 +277,13 @@ export function* claims(d: Dialect, f: ClaimFilter): Work<ClaimRow[]> {
   });
 }
 
-export function* entities(d: Dialect, f: { type?: string; name?: string; limit?: number }): Work<EntityRow[]> {
+export function* entities(d: Dialect, f: { type?: string; name?: string; id?: number; limit?: number }): Work<EntityRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (f.id !== undefined) {
+    where.push('e.id = ?');
+    params.push(f.id);
+  }
   if (f.type) {
     where.push('e.type = ?');
     params.push(f.type);
@@ -364,15 +368,7 @@ export function* countArticles(f: ArticleFilter): Work<number> {
 
 /** One entity by its database id, as `entities` lists it. */
 export function* entity(d: Dialect, id: number): Work<EntityRow | null> {
-  const r = yield* get(
-    `SELECT e.id, e.name, e.type,
-      (SELECT ${d.jsonList('x.alias')} FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias <> e.name) AS aliases,
-      (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles,
-      (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
-    FROM entities e WHERE e.id = ?`,
-    id,
-  );
-  return r ? { id: r.id as number, name: r.name as string, type: r.type as EntityType, aliases: json<string[]>(r.aliases).sort(codePoints), articles: Number(r.articles), mentions: Number(r.mentions) } : null;
+  return (yield* entities(d, { id }))[0] ?? null;
 }
 
 /** Which database entity each of an article's local entity ids ("e3") is. */
@@ -564,10 +560,6 @@ export function* storedAmong(shas: string[]): Work<Set<string>> {
   if (!shas.length) return new Set();
   const rows = yield* all<{ sha256: string }>(`SELECT sha256 FROM articles WHERE sha256 IN (${shas.map(() => '?').join(', ')})`, ...shas);
   return new Set(rows.map((r) => r.sha256));
-}
-
-export function* hasText(sha256: string): Work<boolean> {
-  return (yield* get('SELECT 1 AS found FROM articles WHERE sha256 = ?', sha256)) !== undefined;
 }
 
 /** What the stored copy of a page was fetched with, by the address that answered. */

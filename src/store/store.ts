@@ -13,7 +13,6 @@ export interface Store {
   /** Store articles; each is whole or absent. Statuses in the same order. */
   saveMany(results: ArticleResult[], fetched?: Array<FetchValidators | undefined>): Promise<StoreStatus[]>;
   save(result: ArticleResult): Promise<StoreStatus>;
-  hasText(sha256: string): Promise<boolean>;
   /** Which of these texts are stored: one question for a batch. */
   storedAmong(shas: string[]): Promise<Set<string>>;
   validatorsOf(url: string): Promise<StoredValidators | null>;
@@ -44,9 +43,6 @@ export abstract class QueryingStore {
   /** Run shared work outside a write transaction (reads). */
   protected abstract now<T>(work: Work<T>): T | Promise<T>;
 
-  async hasText(sha256: string): Promise<boolean> {
-    return this.now(q.hasText(sha256));
-  }
   async storedAmong(shas: string[]): Promise<Set<string>> {
     return this.now(q.storedAmong(shas));
   }
