@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { quoteText } from '../src/store/postgres.js';
 import { ARTICLES, BIN, ROOT, runAsync, tempDir } from './helpers.js';
 import { PG_PASSWORD, usePostgres } from './postgres-server.js';
 
@@ -38,6 +39,14 @@ function comparable(cmd: string, rows: Array<Record<string, unknown>>): unknown 
   if (cmd === 'search') return rows.map(({ rank: _r, ...r }) => r).sort((a, b) => `${a.kind}${a.article}${a.id}`.localeCompare(`${b.kind}${b.article}${b.id}`));
   return rows;
 }
+
+describe('PostgreSQL literals', () => {
+  it("quotes text as the driver's escapeLiteral does, backslashes and all", () => {
+    for (const s of ['', 'plain', "O'Brien's", "''", 'C:\\data\\new', "it's \\ both", '$& $1::json', '\u2019\n\t', '\\']) {
+      expect(quoteText(s)).toBe(pg.escapeLiteral(s));
+    }
+  });
+});
 
 describe('PostgreSQL through the command line', () => {
   it('answers articles, claims, entities, sources, search and show as SQLite does for the same articles', async () => {
