@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { quoteText } from '../src/store/postgres.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../src/store/schema-pg.js';
 import { ARTICLES, BIN, ROOT, runAsync, tempDir } from './helpers.js';
 import { PG_PASSWORD, usePostgres } from './postgres-server.js';
 
@@ -159,6 +160,23 @@ describe('PostgreSQL through the command line', () => {
     expect(json((await runAsync(['articles', '--db', url, '--format', 'json'])).stdout)).toHaveLength(120);
   }, 120_000);
 
+  it('migrates a database of schema 1 forward: its rows stay, and the foreign keys 2 drops are gone', async () => {
+    const url = await postgres().createDb('schema1');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE TABLE newsclaims_schema (version INTEGER NOT NULL); INSERT INTO newsclaims_schema VALUES (1); ${PG_MIGRATIONS[0]}`);
+    await client.query("INSERT INTO entities (name, type, key, last_word) VALUES ('Margaret Ellison', 'person', 'margaret ellison', 'ellison')");
+    const keys = async () => (await client.query("SELECT conname FROM pg_constraint WHERE contype = 'f' AND confrelid = 'entities'::regclass ORDER BY conname")).rows.map((r) => r.conname);
+    expect(await keys()).toContain('mentions_entity_id_fkey');
+    const first = await runAsync(['extract', join(ARTICLES, readdirSync(ARTICLES)[0]!), '--db', url, '--quiet']);
+    expect(first.code).toBe(0);
+    expect((await client.query('SELECT version FROM newsclaims_schema')).rows[0].version).toBe(PG_SCHEMA_VERSION);
+    expect(await keys()).toEqual(['article_entities_entity_id_fkey', 'entity_aliases_entity_id_fkey']);
+    expect((await client.query("SELECT count(*)::int AS n FROM entities WHERE name = 'Margaret Ellison'")).rows[0].n).toBe(1);
+    expect((await client.query('SELECT count(*)::int AS n FROM articles')).rows[0].n).toBe(1);
+    await client.end();
+  }, 60_000);
+
   it('gives a one-line error for a bad URL, a refused connection, a wrong password and a newer schema, never printing the password', async () => {
     const bad = await runAsync(['stats', '--db', 'postgres://postgres:s3cret-pw@127.0.0.1:99999/news']);
     expect(bad.code).toBe(1);
@@ -181,6 +199,6 @@ describe('PostgreSQL through the command line', () => {
     await client.end();
     const newer = await runAsync(['claims', '--db', url]);
     expect(newer.code).toBe(1);
-    expect(newer.stderr).toMatch(/^newsclaims: database 'postgres:\/\/postgres:\*\*\*@[^']*' was written by a newer newsclaims \(schema 2; this one knows 1\)\n$/);
+    expect(newer.stderr).toMatch(/^newsclaims: database 'postgres:\/\/postgres:\*\*\*@[^']*' was written by a newer newsclaims \(schema 3; this one knows 2\)\n$/);
   }, 120_000);
 });

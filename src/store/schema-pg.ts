@@ -165,6 +165,18 @@ export const PG_MIGRATIONS: string[] = [
     END
   $$;
   `,
+  // 2: one foreign key to entities per article and entity, not one per row. Every entity a mention,
+  // a claim's entity or a speaker points at is one of its article's own entities, so the
+  // article_entities row (whose key stays) already holds that entity for the writing transaction: a
+  // fold or a delete of it by another writer waits for the commit and then fails on that key (and
+  // is retried), and a writer that read an entity since deleted fails on it. The four checks it
+  // made redundant, 170,000 row locks on the BBC corpus, cost 8% of the server's CPU.
+  `
+  ALTER TABLE mentions DROP CONSTRAINT mentions_entity_id_fkey;
+  ALTER TABLE claim_entities DROP CONSTRAINT claim_entities_entity_id_fkey;
+  ALTER TABLE attributions DROP CONSTRAINT attributions_speaker_entity_id_fkey;
+  ALTER TABLE claims DROP CONSTRAINT claims_speaker_entity_id_fkey;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
