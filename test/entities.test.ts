@@ -125,6 +125,15 @@ describe('types from evidence', () => {
     expect(typeOf('The team is: R Corrigan, S Easterby, P Stringer.', 'R Corrigan')).toBe('person');
   });
 
+  it('reads a person from an age in apposition, kin or an arrest, "said he" and what befalls only people', () => {
+    expect(typeOf('Police in Hangzhou said Wang, 45, was held overnight without charge.', 'Wang')).toBe('person');
+    expect(typeOf("Activists said Wang's arrest was part of a wider crackdown in the province.", 'Wang')).toBe('person');
+    expect(typeOf('After the final, Jansher said that he was disturbed by the decision of the referee.', 'Jansher')).toBe('person');
+    expect(typeOf('On Tuesday Okonjo was arrested at the border, officials said.', 'Okonjo')).toBe('person');
+    // "said it": a body speaks, and the name keeps the type its shape gave it.
+    expect(typeOf('On Tuesday Okonjo said it would appeal against the ruling.', 'Okonjo')).toBe('organization');
+  });
+
   it('reads an employer from "a strategist at X" and the other side from "win over X"', () => {
     expect(typeOf('"Things are getting worse," said Anthony Crescenzi, a bond strategist at Miller Tabak in New York.', 'Miller Tabak')).toBe('organization');
     expect(typeOf('Ferguson did not play in the FA Cup win over Colchester on Saturday.', 'Colchester')).toBe('organization');

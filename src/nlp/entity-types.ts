@@ -24,6 +24,14 @@ interface Cue {
 const CUES: Cue[] = [
   // "Mr Blair", "Sir Clive Woodward", "Dr Ana Reyes": an honorific names a person.
   { type: 'person', weight: 3, before: /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof|Professor)\.?\s+$/ },
+  // "Wang, 45, was sentenced": an age in apposition is a person's (companies and sides have none).
+  { type: 'person', weight: 2, after: /^\s*,\s*(?:aged\s+)?(?:1[4-9]|[2-9]\d)\s*,/ },
+  // "Wang's arrest", "Dole's wife": kin and what befalls a body belong to a person.
+  { type: 'person', weight: 2, after: /^['’]s\s+(?:wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|widow|parents|children|girlfriend|boyfriend|partner|arrest|detention|death|funeral|trial|lawyer|lawyers|health|birthday)\b/i },
+  // "Jansher said that he was disturbed": a speaker who is "he" or "she" is a person ("it" would be a body).
+  { type: 'person', weight: 2, after: /^\s+(?:said|says|added|told\s+\p{L}+|insisted|admitted|claimed|denied|believes|thinks|felt|feels)\s+(?:that\s+)?(?:he|she)\b/iu },
+  // "Wang was arrested", "Smith was sentenced": what only happens to people.
+  { type: 'person', weight: 1.5, after: /^\s+(?:was|is|has been|had been|will be)\s+(?:arrested|sentenced|jailed|born|detained|imprisoned|executed|injured|wounded|knighted)\b/i },
   // "Deutsche Boerse's chief executive", "shares in Euronext", "Acme said in a statement": a company.
   { type: 'organization', weight: 2, after: /^(?:['’]s)?\s+(?:chief executive|chairman|chairwoman|board|bosses|shares|profits?|revenues?|shareholders|staff|workers|employees|executives|spokes(?:man|woman|person))\b/i },
   { type: 'organization', weight: 2, after: /^['’]s?\s+(?:chief|offer|bid|takeover|merger)\b/i },
