@@ -134,6 +134,11 @@ describe('types from evidence', () => {
     expect(typeOf('On Tuesday Okonjo said it would appeal against the ruling.', 'Okonjo')).toBe('organization');
   });
 
+  it('reads a company from a foreign legal form after its name ("SA", "AG", "SpA")', () => {
+    expect(typeOf("The consortium wanted 40 percent of Ruch SA, the state's newsstand chain.", 'Ruch SA')).toBe('organization');
+    expect(typeOf('Shares rose after Fiat SpA reported results.', 'Fiat SpA')).toBe('organization');
+  });
+
   it('reads an employer from "a strategist at X" and the other side from "win over X"', () => {
     expect(typeOf('"Things are getting worse," said Anthony Crescenzi, a bond strategist at Miller Tabak in New York.', 'Miller Tabak')).toBe('organization');
     expect(typeOf('Ferguson did not play in the FA Cup win over Colchester on Saturday.', 'Colchester')).toBe('organization');
@@ -255,6 +260,11 @@ describe('lists of names', () => {
 
 describe('not names, and one row per person', () => {
   const names = (text: string) => analyze(text).entities.map((e) => `${e.name}/${e.type}`);
+
+  it('takes no number opening a sentence for a name ("Seven Iraqis were charged")', () => {
+    expect(entities('Seven Iraqis who seized a Sudanese airliner were charged on Friday.').map((e) => e.name)).toEqual([]);
+    expect(entities('Twenty Britons were among the passengers, the Foreign Office said.').map((e) => e.name)).toEqual(['Foreign Office']);
+  });
 
   it('takes no plural acronym or acronym of a thing for an entity', () => {
     expect(names('Labour MPs voted against the plan. Sales of DVD players fell.')).toEqual(['Labour/organization']);

@@ -72,7 +72,9 @@ const ORG_WORDS = new Set(
     'army navy force forces team center centre hospital museum review times post news journal gazette herald ' +
     'tribune chronicle observer telegraph courier standard express daily inquirer exchange newsroom desk treasury xi ' +
     // Clubs named after their town: "Glasgow Rangers", "Blackburn Rovers", "Wigan Athletic".
-    'rangers rovers athletic wanderers albion hotspur'
+    'rangers rovers athletic wanderers albion hotspur ' +
+    // Companies' legal forms abroad: "Ruch SA", "Deutsche Bank AG", "Fiat SpA", "Volvo AB".
+    'sa s.a. ag nv n.v. bv gmbh spa s.p.a. ab asa oyj bhd pty pte llp lp'
   ).split(' '),
 );
 const PLACE_WORDS = new Set(
@@ -166,6 +168,9 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
     // "New York", "NEW YORK": a known pair beats the function-word list.
     if (next && /^[ \t]*$/.test(t.gapAfter) && knownNames().has(`${lower} ${next.text.toLowerCase()}`)) return true;
     if (FUNCTION_WORDS.has(lower)) return false;
+    // "Seven Iraqis were charged": a number opening a sentence counts what follows; it begins a name
+    // only before a capitalised singular ("One Nation").
+    if (t.tags.has('TextValue') && !(next && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text) && !next.tags.has('Plural') && !demonymSet().has(next.text.toLowerCase()))) return false;
     // An all-caps headline word is a name when the body writes it as one ("LEICESTERSHIRE").
     const titled = /^\p{Lu}{3,}$/u.test(w) ? w[0] + lower.slice(1) : w;
     if (knownNames().has(lower) || midSentenceCaps.has(w) || midSentenceCaps.has(titled)) return true;
