@@ -261,6 +261,14 @@ describe('lists of names', () => {
 describe('not names, and one row per person', () => {
   const names = (text: string) => analyze(text).entities.map((e) => `${e.name}/${e.type}`);
 
+  it('keeps a surname\'s particles inside the name, and reads such a name as a person\'s', () => {
+    const names = (text: string) => entities(text).map((e) => `${e.name}:${e.type}`);
+    expect(names('He passed to Joost van der Westhuizen for the try.')).toEqual(['Joost van der Westhuizen:person']);
+    expect(names('On Friday Ata-ur-Rehman took three wickets.')).toEqual(['Ata-ur-Rehman:person']);
+    // "and" is no particle: two places stay two.
+    expect(names('Talks in Bosnia and Herzegovina ended.')).toEqual(['Bosnia:place', 'Herzegovina:place']);
+  });
+
   it('takes no number opening a sentence for a name ("Seven Iraqis were charged")', () => {
     expect(entities('Seven Iraqis who seized a Sudanese airliner were charged on Friday.').map((e) => e.name)).toEqual([]);
     expect(entities('Twenty Britons were among the passengers, the Foreign Office said.').map((e) => e.name)).toEqual(['Foreign Office']);

@@ -26,7 +26,9 @@ interface Chain {
   honorific: string | null;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'van', 'von', 'der', 'la', 'le', 'du', 'al', 'bin', '&', 'on']);
+/** The particles of a surname, which may stand two together ("Joost van der Westhuizen", "Inzamam-ul-Haq"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'da', 'di', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ul', 'ur']);
+const CONNECTORS = new Set(['of', 'for', '&', 'on', ...NAME_PARTICLES]);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev']);
 const PEER_TITLES = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'viscountess', 'earl', 'countess', 'dame', 'sir']);
 const TITLES = new Set([
@@ -235,7 +237,11 @@ function chainsOf(terms: Term[], midSentenceCaps: Set<string>): Chain[] {
     const innerAcronym = acronym && ((cur.length > 0 && joined) || nextJoined);
     // An initial before a name ("A. Dale"), even where the letter is also a word.
     const initial = /^\p{Lu}$/u.test(t.text) && next !== undefined && /^\.[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
-    if (initial || nameLike(t, midSentenceCaps, next, prev) || innerAcronym || (cur.length && joined && CONNECTORS.has(lower) && next && isCapitalised(next.text))) {
+    // A connector inside a name: a capitalised word follows it, after any further particles.
+    let after = i + 1;
+    if (NAME_PARTICLES.has(lower)) while (terms[after] && NAME_PARTICLES.has(terms[after]!.text.toLowerCase()) && /^[ \t-]*$/.test(terms[after - 1]!.gapAfter)) after++;
+    const connects = cur.length > 0 && joined && CONNECTORS.has(lower) && terms[after] !== undefined && isCapitalised(terms[after]!.text) && /^[ \t-]*$/.test(terms[after - 1]!.gapAfter);
+    if (initial || nameLike(t, midSentenceCaps, next, prev) || innerAcronym || connects) {
       if (cur.length && !joined) close();
       cur.push(t);
       if (t.possessive) close();
@@ -354,6 +360,9 @@ function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   // "Richard Hill", "Harrison Ford": a first name before a place word that is also a surname.
   // (compromise tags "Richard Hill" a place as a whole, so the first name is looked up alone.)
   if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && isFirstName(words[0]!)) return { type: 'person', weight: 2.5 };
+  // "Joost van der Westhuizen", "Inzamam-ul-Haq": a surname's particle between capitals is a person's
+  // ("de" and "la" are left out: they name places and banks as often, "Rio de Janeiro").
+  if (/\p{Lu}\p{L}*[ -](?:van|von|der|den|bin|ibn|ul|ur|al|el)[ -](?:(?:der|den)[ -])?\p{Lu}/u.test(name)) return { type: 'person', weight: 2 };
   if (words.some((w) => EVENT_WORDS.has(w.toLowerCase())) && words.length > 1) return { type: 'event', weight: 3 };
   // "Marshall Plan", "Human Rights Act", "Kyoto Treaty": plans, laws and agreements.
   if (words.length > 1 && OTHER_WORDS.has(last)) return { type: 'other', weight: 3 };
