@@ -221,6 +221,8 @@ describe('words around names that are no names', () => {
   it('reads tournaments and finals as events', () => {
     expect(names('Woods won the BellSouth Classic in Atlanta on Sunday.')).toContainEqual(['BellSouth Classic', 'event']);
     expect(names('Johnson will run in the IAAF Grand Prix Final in Milan.')).toContainEqual(['IAAF Grand Prix Final', 'event']);
+    // An event's "of" keeps it whole: no "Golf" organisation.
+    expect(names('Mayfair tied for second at the World Series of Golf last week.')).toEqual([['World Series of Golf', 'event']]);
   });
 
   it('reads plans, laws and agreements as other', () => {
