@@ -139,6 +139,10 @@ describe('types from evidence', () => {
     expect(typeOf('A Polish consortium will bid for Ruch SA, the newsstand chain. The state would keep 20 percent of Ruch, and staff in Ruch would get the rest.', 'Ruch SA')).toBe('organization');
   });
 
+  it('reads a word in capitals within prose as an acronym, though its letters written low are a first name', () => {
+    expect(typeOf('A newspaper said Margaret Thatcher was shaken by an IRA attempt on her life in 1984.', 'IRA')).toBe('organization');
+  });
+
   it('reads an employer from "a strategist at X" and the other side from "win over X"', () => {
     expect(typeOf('"Things are getting worse," said Anthony Crescenzi, a bond strategist at Miller Tabak in New York.', 'Miller Tabak')).toBe('organization');
     expect(typeOf('Ferguson did not play in the FA Cup win over Colchester on Saturday.', 'Colchester')).toBe('organization');

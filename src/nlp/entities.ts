@@ -368,6 +368,9 @@ function typeOf(name: string, c: Chain): { type: EntityType; weight: number } {
   if (words.length > 1 && OTHER_WORDS.has(last)) return { type: 'other', weight: 3 };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', weight: 3 };
   const has = (tag: string) => c.terms.some((t) => t.tags.has(tag));
+  // "an IRA attempt", "the NHS": in prose a word all in capitals is an acronym, whatever a lexicon
+  // knows of its letters written low ("Ira" is a first name). A capitals line says nothing of it.
+  if (/^\p{Lu}{2,6}$/u.test(name) && !c.terms.some((t) => t.titleCase || t.sentenceInitial) && !has('Organization') && !has('Place')) return { type: 'organization', weight: 1 };
   if (has('Organization')) return { type: 'organization', weight: 1.5 };
   if (has('FirstName') && words.length > 1) return { type: 'person', weight: 2.5 };
   if (has('Person') || has('FirstName') || has('LastName')) return { type: 'person', weight: 1.5 };
