@@ -77,6 +77,8 @@ console.log(`(median of ${rounds} alternating rounds; articles/s per round: bare
 console.log(`speed-up of the full pipeline over bare compromise: ${(bare.ms / pipe.ms).toFixed(2)}x (${pipe.articles} articles, ${(pipe.bytes / 1e6).toFixed(1)} MB)`);
 if (onPg) {
   console.log(`PostgreSQL (${redact(values.db!)}): ${(aps(onPg) / aps(pipe)).toFixed(2)}x SQLite's throughput (articles/s per round: ${each(pgRuns)}); peak RSS is newsclaims' own, the server's is not counted`);
+  // Each round runs the two back to back, so a round's own ratio shows how much of a difference is the machine's drift.
+  console.log(`  PostgreSQL / SQLite within each round: ${pgRuns.map((r, i) => (aps(r) / aps(pipeRuns[i]!)).toFixed(2)).join(', ')}`);
 }
 
 // Grow a copy of the database to the target number of claims by storing its articles again under
