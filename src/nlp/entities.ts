@@ -75,8 +75,9 @@ const ORG_WORDS = new Set(
     'tribune chronicle observer telegraph courier standard express daily inquirer exchange newsroom desk treasury xi ' +
     // Clubs named after their town: "Glasgow Rangers", "Blackburn Rovers", "Wigan Athletic".
     'rangers rovers athletic wanderers albion hotspur ' +
-    // Companies' legal forms abroad: "Ruch SA", "Deutsche Bank AG", "Fiat SpA", "Volvo AB".
-    'sa s.a. ag nv n.v. bv gmbh spa s.p.a. ab asa oyj bhd pty pte llp lp'
+    // Companies' legal forms abroad: "Ruch SA", "Deutsche Bank AG", "Fiat S.p.A.", "Volvo AB" (not "SpA":
+    // "Leamington Spa" is a town).
+    'sa s.a. ag nv n.v. bv gmbh s.p.a. ab asa oyj bhd pty pte llp lp'
   ).split(' '),
 );
 const PLACE_WORDS = new Set(

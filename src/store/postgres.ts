@@ -60,10 +60,9 @@ function manyRows(sql: string, rows: unknown[][], returning: boolean): { text: s
 
 /**
  * A string as an SQL literal: what the driver's escapeLiteral gives, quotes doubled and, where the
- * text holds a backslash, the E'' form with backslashes doubled. The driver builds its result a
- * character at a time, and the server-bound rope of a 30 kB article's rows then costs more to
- * flatten in the socket write than the rest of the write path together; a regular expression
- * replace makes one flat string.
+ * text holds a backslash, the E'' form with backslashes doubled. The driver builds its result by
+ * appending one character at a time, a rope of 30,000 pieces for one article's rows that the socket
+ * write must then flatten; a regular expression replace makes one flat string.
  */
 export function quoteText(s: string): string {
   const quoted = `'${s.replace(/'/g, "''")}'`;
