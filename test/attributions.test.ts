@@ -343,6 +343,26 @@ describe('mixed statements', () => {
 
   it('keeps a quote that opens its sentence, or follows a cue, direct', () => {
     expect(attributions('"Taxes will rise by 2% next year," Mr. Kamin said.')[0]).toMatchObject({ direct: true, content: 'Taxes will rise by 2% next year' });
+    expect(attributions('Ana Reyes told reporters on Tuesday that “the bridge will open in May.”').map(brief)).toEqual([{ speaker: 'Ana Reyes', content: 'the bridge will open in May.', direct: true }]);
+  });
+
+  it('reads a quote inside the clause a cue reports as a piece of that clause', () => {
+    // Words with a verb between the cue and the quote begin the clause.
+    expect(attributions('Mayor Ana Reyes says her plan is the only one that “can pay for itself” within ten years.').map(brief)[0]).toEqual({
+      speaker: 'Ana Reyes',
+      content: 'her plan is the only one that “can pay for itself” within ten years',
+      direct: false,
+    });
+  });
+
+  it('never takes a cue the sentence reads on to after a quote as its tag', () => {
+    // "who … wanted" relates a clause to the quote; "every time he thinks" is part of the statement.
+    expect(attributions('Tom Hale says he is “a builder” who soon wanted to move past old quarrels in the party.').map(brief)).toEqual([
+      { speaker: 'Tom Hale', content: 'he is “a builder” who soon wanted to move past old quarrels in the party', direct: false },
+    ]);
+    expect(attributions('Tom Hale said “it still makes me angry” every time he thinks about the closure of the mill.').map(brief)).toEqual([
+      { speaker: 'Tom Hale', content: '“it still makes me angry” every time he thinks about the closure of the mill', direct: false },
+    ]);
   });
 });
 
@@ -414,6 +434,16 @@ describe('reported speech: content boundaries', () => {
     expect(attributions('Ana Reyes said the rumours that she had quit were false.').map((a) => a.content)).toEqual(['the rumours that she had quit were false']);
   });
 
+  it('ends at a second speech verb joined by "and" or "but", which is a statement of its own', () => {
+    expect(attributions('The minister said the plan was sound and warned that cuts would follow.').map(brief)).toEqual([
+      { speaker: 'The minister', content: 'the plan was sound', direct: false },
+      { speaker: 'The minister', content: 'cuts would follow', direct: false },
+    ]);
+    // A denied second verb ends the first statement too; "and reports of …" is a noun, and does not.
+    expect(attributions('Ana Reyes said she would back the nominee but did not say who it would be.').map((a) => a.content)).toEqual(['she would back the nominee']);
+    expect(attributions('Ana Reyes said the delays and reports of fraud had hurt the campaign.').map((a) => a.content)).toEqual(['the delays and reports of fraud had hurt the campaign']);
+  });
+
   it('takes the clause before ", <description> <name> says."', () => {
     expect(attributions('British firms are trading online as never before, e-commerce minister Alan Brooks says.').map(brief)).toEqual([
       { speaker: 'Alan Brooks', content: 'British firms are trading online as never before', direct: false },
@@ -463,6 +493,13 @@ describe('quotes without a tag', () => {
 });
 
 describe('participle clauses', () => {
+  it('speak for the subject after "by", "while" and "after"', () => {
+    expect(attributions('Tom Hale ended the feud by saying he would back the new leader at the conference.').map(brief)).toEqual([
+      { speaker: 'Tom Hale', content: 'he would back the new leader at the conference', direct: false },
+    ]);
+    expect(attributions('Ana Reyes toured the plant while insisting that no jobs would be lost.').map(brief)).toEqual([{ speaker: 'Ana Reyes', content: 'no jobs would be lost', direct: false }]);
+  });
+
   it('end the reported content before them and speak for the sentence subject, not the listener', () => {
     const text = 'Ben Hale said he saw no need to change his campaign, telling Tom Reyes that “we tell the truth, we deal with the issues”.';
     expect(attributions(text).map(brief)).toEqual([

@@ -61,9 +61,35 @@ export function skipAdverbialBeforeThat(span: Span, text: string, index: TermInd
 /** The end of reported content: the sentence end, cut before ", but it …", ", according to" and a participle clause (", telling …"), which reports on its own. */
 export function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
-  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted|warned|insisted|stressed)\b|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s|,\s+(?:saying|adding|telling|noting|arguing|insisting|claiming|explaining|warning|stressing|writing|calling)\b/.exec(slice);
-  return cut ? from + cut.index : sentEnd;
+  const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s|,\s+(?:saying|adding|telling|noting|arguing|insisting|claiming|explaining|warning|stressing|writing|calling)\b/.exec(slice);
+  const end = cut ? from + cut.index : sentEnd;
+  const verb = coordinatedCue(text, from, end);
+  return verb ?? end;
 }
+
+/**
+ * Where "and/but" joins a second speech verb to the first one's subject ("Clinton says she respects
+ * Sanders but argues that he cannot deliver"): what was said first ends there, and the second verb
+ * is a cue of its own. The verb is finite (-s, -ed or an irregular past), so "and reports of fraud"
+ * does not cut.
+ */
+function coordinatedCue(text: string, from: number, to: number): number | null {
+  const re = /,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?((?:did|does|would|has|had)\s*(?:not|n[’']t)\s+)?(\p{Ll}+)\b/gu;
+  const slice = text.slice(from, to);
+  for (let m: RegExpExecArray | null; (m = re.exec(slice)); ) {
+    const w = m[2]!;
+    const base = cueBase(w);
+    // ("but did not suggest it would be Trump": a denied second verb ends the first statement too.)
+    const finite = m[1] ? true : w !== base && /(?:s|ed)$|^(?:said|told|wrote|thought|felt|held|found|saw|knew|spoke)$/.test(w) && !NOUN_FORMS.has(w);
+    if (base && finite) return from + m.index;
+  }
+  return null;
+}
+/** Finite-looking cue forms that after "and" are nouns more often than verbs ("and reports", "and calls for"). */
+const NOUN_FORMS = new Set(['reports', 'calls', 'states', 'posts', 'lists', 'notes', 'questions', 'charges', 'projects', 'signals', 'answers', 'fears', 'doubts', 'claims', 'plans', 'hopes', 'wishes', 'demands', 'promises', 'threats', 'pledges', 'requests', 'proposals', 'backs', 'attacks', 'supports', 'thanks', 'talks', 'refers', 'comments', 'concerns', 'findings', 'shows', 'statements', 'tweets', 'posts', 'writes', 'needs']);
+
+/** Words that tie a participle cue to the sentence's subject: "by saying", "while insisting". */
+export const PARTICIPLE_AFTER = /\s(?:by|while|after)\s+$/i;
 
 export interface CueHit {
   word: Word;
@@ -97,7 +123,8 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before)) continue;
     // A gerund is a cue after an auxiliary ("is warning"), in a participle clause (", saying …")
     // or after "with" and its subject ("with analysts saying …").
-    const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before);
+    // Or after "by", "while" or "after" ("distanced himself by saying he …"), which tie it to the subject.
+    const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before) || PARTICIPLE_AFTER.test(before);
     if (/ing$/.test(w.w) && !participle && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
     // Gather auxiliaries into the cue text ("has now expressed").
     let cueStart = w.start;

@@ -60,8 +60,14 @@ export function directQuotes(ctx: AttributionContext): void {
           : speakerAfter(text, hit.word.end, tagTo, mentions);
         // Without a comma closing the quote, only a tag that ends the sentence counts ("…” said Tom.").
         if (!endsClause && !/^[\s\p{L}\p{N},.'’-]*[.!?]?["”’]?$/u.test(text.slice(hit.word.end, tagTo))) break;
-        // The tag is the speaker and cue right after the quote, nothing else in front but a title.
-        if (!speaker || (pre.trim() && !TITLE_PREFIX.test(text.slice(tagFrom + lead, speaker.start)) && !DESCRIPTOR_BEFORE_NAME.test(text.slice(tagFrom + lead, speaker.start)))) break;
+        // The tag is the speaker and cue right after the quote, nothing else in front but a title. A
+        // quote that does not end its clause is read on into the sentence ('Trump says he is “a
+        // unifier” who soon wanted …', 'said “it gets me mad” every time he thinks …'): a cue after
+        // it is a tag only with its speaker right there, no words about them between.
+        // ("who" after a quote relates a clause to a word inside it; it is nobody's tag.)
+        if (!speaker || speaker.start < tagFrom + lead || /^(?:who|which)$/i.test(speaker.text)) break;
+        const before = text.slice(tagFrom + lead, speaker.start);
+        if (pre.trim() && !TITLE_PREFIX.test(before) && (!endsClause || !DESCRIPTOR_BEFORE_NAME.test(before))) break;
         const obj = skipObject(text, Math.max(hit.word.end, speaker.end), tagTo, hit.base, mentions);
         // 'Using the tax "is a misguided approach," said Mr. Burman': a quote that finishes a sentence
         // the writer began is a mixed statement; what was said is the whole sentence, quote marks kept.
@@ -83,7 +89,11 @@ export function directQuotes(ctx: AttributionContext): void {
       } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4) || (cueBase(/(\S+)\s*$/.exec(lead)?.[1] ?? '') && words >= 3 && /^[\s.,!?;"”’']*$/.test(text.slice(last.close, (lastSent ?? sent).end)))) {
         const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
         const hit = hits[hits.length - 1];
-        if (hit && first.open - hit.word.end < 40) {
+        // 'Cruz says his campaign is the only one that “has beaten and can beat” Trump': words with a
+        // verb between the cue and the quote begin the reported clause, and the quote is a piece of
+        // it, a mixed statement that reported speech (pass 5) takes whole, quote marks kept.
+        const clauseBetween = hit && index.within(hit.word.end, first.open).some((t) => t.tags.has('Verb'));
+        if (hit && first.open - hit.word.end < 40 && !clauseBetween) {
           // ", telling Stephanopoulos that “…”": a participle speaks for the sentence's subject, and
           // the name after "told" is the listener, never the speaker.
           const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(sent.start, hit.cueStart));

@@ -3,7 +3,7 @@
 import type { Paragraph, Sentence } from '../segment.js';
 import type { Span } from '../../types.js';
 import { NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
-import { CLAUSE_CUES, contentEnd, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
+import { CLAUSE_CUES, contentEnd, PARTICIPLE_AFTER, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
 import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
 import { wordIs, type TaggedTerm } from '../terms.js';
 import type { AttributionContext } from './context.js';
@@ -32,13 +32,14 @@ export function reportedSpeech(ctx: AttributionContext): void {
         const prev = drafts[drafts.length - 1];
         if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
         // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
-        else if (/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart))) {
+        else if (/ing$/.test(hit.word.w) && (/,\s*$/.test(text.slice(s.start, hit.cueStart)) || PARTICIPLE_AFTER.test(text.slice(s.start, hit.cueStart)))) {
           // A quote tag earlier in the same sentence speaks on: "“…,” the daily wrote, adding, …".
           if (prev?.speaker && prev.covers[1] >= s.start && prev.covers[1] <= hit.cueStart) speaker = prev.speaker;
           else {
             // The subject of the clause before the participle; leading phrases ("On Monday, …") are skipped.
             const starts = [s.start, ...[...text.slice(s.start, hit.cueStart).matchAll(/,\s+|\s[–—]\s+/g)].map((m) => s.start + m.index! + m[0].length)];
-            starts.pop();
+            // (The comma right before the participle opens no clause of its own.)
+            if (/,\s*$/.test(text.slice(s.start, hit.cueStart))) starts.pop();
             for (const st of starts.reverse()) {
               const subject = speakerAfter(text, st, hit.cueStart, mentions) ?? nounPhraseAtStart(text, st, hit.cueStart, index);
               if (subject && subject.end < hit.cueStart && !/^(it|this|that|there)$/i.test(subject.text)) {
