@@ -90,7 +90,9 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
 
   const collected: ArticleResult[] = [];
   /** Results in input order; a new one waits for its commit, a stored one ("unchanged") only for its turn. */
-  let pending: Array<{ result: ArticleResult; save: boolean; fetched?: FetchValidators }> = [];
+  // An entry with `stored` is a text the store has, or will have once the batches before it are
+  // written: its stored record is read when its batch is written, so the loop never waits for it.
+  let pending: Array<{ result: ArticleResult | null; save: boolean; fetched?: FetchValidators; stored?: string }> = [];
   let lastFlush = Date.now();
   const counts = { articles: 0, claims: 0, failed: 0, skipped: 0, declined: 0 };
   // Texts met in this run: a second copy in one batch is the first one, unchanged, whatever --jobs is.
@@ -110,23 +112,25 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
   const writeBatch = async (batch: typeof pending) => {
     // Workers skip stored texts only on SQLite; on PostgreSQL the batch asks once, unless --force.
     if (store && !dbFile && !opts.force) {
-      const stored = await store.storedAmong(batch.filter((p) => p.save).map((p) => p.result.article.sha256));
+      const stored = await store.storedAmong(batch.filter((p) => p.save).map((p) => p.result!.article.sha256));
       for (const p of batch) {
-        if (!p.save || !stored.has(p.result.article.sha256)) continue;
+        if (!p.save || !stored.has(p.result!.article.sha256)) continue;
         p.save = false;
-        p.result = (await unchanged(p.result.article.sha256, p.result))!;
+        p.stored = p.result!.article.sha256;
       }
     }
     const toSave = batch.filter((p) => p.save);
-    const statuses = store ? await store.saveMany(toSave.map((p) => p.result), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
+    const statuses = store ? await store.saveMany(toSave.map((p) => p.result!), toSave.map((p) => p.fetched)) : toSave.map(() => 'not stored' as const);
     let i = 0;
     for (const p of batch) {
       if (p.save) {
-        p.result.status = statuses[i++];
+        p.result!.status = statuses[i++];
         counts.articles++;
-        counts.claims += atThreshold(p.result, opts.threshold).claims.length;
+        counts.claims += atThreshold(p.result!, opts.threshold).claims.length;
       } else counts.skipped++;
-      print(p.result);
+      // (A copy of a text earlier in this batch is read after the batch is saved.)
+      const r = p.stored ? await unchanged(p.stored, p.result) : p.result;
+      if (r) print(r);
     }
   };
   // Batches are written one after another while the loop goes on taking results from the workers,
@@ -179,12 +183,8 @@ export async function extract(inputs: string[], opts: ExtractOptions, io: Io, h:
         const sha = o.kind === 'skipped' ? o.sha256 : o.result.article.sha256;
         if (o.kind === 'skipped' && o.fetched && store) await store.noteFetched(sha, o.fetched);
         if (o.kind === 'result' && !seen.has(sha)) pending.push({ result: o.result, save: true, fetched: o.fetched });
-        else {
-          // Stored before this run, or a copy of a text earlier in it: flush first so the store has it.
-          if (seen.has(sha)) await flush();
-          const r = await unchanged(sha, o.kind === 'result' ? o.result : null);
-          if (r) pending.push({ result: r, save: false });
-        }
+        // Stored before this run, or a copy of a text earlier in it: read back once that is written.
+        else pending.push({ result: o.kind === 'result' ? o.result : null, save: false, stored: sha });
         seen.add(sha);
         if (pending.length >= BATCH_SIZE || Date.now() - lastFlush > BATCH_MS) {
           const written = flush();
