@@ -444,6 +444,16 @@ describe('reported speech: content boundaries', () => {
     expect(attributions('Ana Reyes said the delays and reports of fraud had hurt the campaign.').map((a) => a.content)).toEqual(['the delays and reports of fraud had hurt the campaign']);
   });
 
+  it('leaves the listener, the addressee and a time before "that" out, and the particle of "pointed out"', () => {
+    const contents = (text: string) => attributions(text).map((a) => a.content);
+    expect(contents('Tom Hale told the Evening Courier newspaper of Leeds on Friday that he would stand again.')).toEqual(['he would stand again']);
+    expect(contents('The residents wrote to the city council that the bridge was unsafe.')).toEqual(['the bridge was unsafe']);
+    expect(contents('Ana Reyes pointed out that the budget had doubled since 2010.')).toEqual(['the budget had doubled since 2010']);
+    // "at least" opens a number, not a prepositional phrase; a time takes no determiner after it.
+    expect(contents('Police reported at least six arrests were made outside the stadium.')).toEqual(['at least six arrests were made outside the stadium']);
+    expect(contents('Several newspapers reported on Monday the mayor had resigned.')).toEqual(['the mayor had resigned']);
+  });
+
   it('takes the clause before ", <description> <name> says."', () => {
     expect(attributions('British firms are trading online as never before, e-commerce minister Alan Brooks says.').map(brief)).toEqual([
       { speaker: 'Alan Brooks', content: 'British firms are trading online as never before', direct: false },

@@ -28,7 +28,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 const AUX_END = /(?:^|\s)(?:has|have|had|will|would|could|may|might|also|previously|now|repeatedly|reportedly|publicly|later|further|recently|once|already|again|then|is|are|was|were|be|been|just|even|first|long|often|since|began to|begun to|started to|continued to|went on to|proceeded to|soon|quickly|angrily|flatly|privately|separately)\s+$/i;
 const NEGATION = /\b(not|never|no longer|neither|nor|declined to|refused to|did ?n[o’']t|does ?n[o’']t|do ?n[o’']t|would ?n[o’']t|could ?n[o’']t|has ?n[o’']t|have ?n[o’']t|had ?n[o’']t|won[’']t|is ?n[o’']t|was ?n[o’']t|without)\s+(\w+\s+)?$/i;
 export const CHANNEL = /^(?:\s*(?:in|on|via|during|at|through|over|to)\s+(?:a|an|the|his|her|its|their|our|this|that|an?\s+\w+)?\s*(?:[\p{L}-]+\s+){0,3}?(?:blog post|post|statement|interview|email|e-mail|emails|tweet|tweets|letter|release|press release|call|conference|speech|note|filing|report|video|podcast|memo|op-ed|column|essay|message|briefing|hearing|testimony|appearance|remarks|session|event|rally|Twitter|X|Facebook|LinkedIn|Instagram|Threads|television|TV|radio|court|documents|book|paper|study|survey|newsletter|website|announcement))\b/iu;
-const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))\b/i;
+const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+(?!(?:the|a|an|his|her|its|their)\b)\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))\b/i;
 
 export function wordsIn(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -158,6 +158,12 @@ export function skipObject(text: string, from: number, to: number, base: string,
     }
     const via = /^\s*(via|by|in|over|on)\s+(e-?mail|phone|telephone|text|text message|video|a statement|an interview|Twitter|X)\b/i.exec(rest());
     if (via) at += via[0].length;
+  }
+  // "told The Post and Courier newspaper of Charleston on Saturday that …", "wrote to the council
+  // that …": the rest of the listener, the addressee or a time, up to "that", is no part of what was said.
+  if (TAKES_LISTENER.has(base) || base === 'write') {
+    const tail = /^\s*(?:to\s+)?(?:[\p{L}\p{N}'’.&-]+\s+){0,7}?that\s/iu.exec(rest());
+    if (tail && (at > from || /^\s*to\s/i.test(tail[0])) && !/\b(?:is|are|was|were|has|have|had|will|would|said|says)\b/i.test(tail[0])) at += tail[0].length - 'that '.length;
   }
   const ch = CHANNEL.exec(rest());
   if (ch) {

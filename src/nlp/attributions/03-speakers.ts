@@ -37,7 +37,7 @@ const HEADS =
   'pollsters|strategists|operatives|surrogates|backers|donors|groups|organizations|organisations|companies|firms|agencies|governments|' +
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
   'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
-  'newspaper|daily|magazine|editorial|network|broadcaster|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
+  'newspaper|newspapers|daily|magazine|magazines|editorial|network|broadcaster|broadcasters|outlets|publications|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
   '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|friend|friends|relative|relatives|neighbour|neighbor|neighbours|neighbors|colleague|colleagues|family|brother|sister|mother|father|wife|husband|son|daughter|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
 const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';

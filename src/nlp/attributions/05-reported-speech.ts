@@ -95,9 +95,9 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
       // the move" states no content.
       // "talked about the economy", "referring to Mr. Trump": the preposition belongs to the cue.
-      const prep = PREPOSITION_OF_CUE[hit.base] ? new RegExp(`^${PREPOSITION_OF_CUE[hit.base]}\\s+`, 'i').exec(contentSpan.text) : null;
+      const prep = PREPOSITION_OF_CUE[hit.base] ? new RegExp(`^${PREPOSITION_OF_CUE[hit.base]}\\s+(?:that\\s+)?`, 'i').exec(contentSpan.text) : null;
       if (prep && contentSpan.start > hit.cueStart) contentSpan = { start: contentSpan.start + prep[0].length, end: contentSpan.end, text: contentSpan.text.slice(prep[0].length) };
-      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
+      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
@@ -183,7 +183,8 @@ function turnsOf(text: string, label: string): number {
 }
 
 /** Cues whose content follows a preposition of their own. */
-const PREPOSITION_OF_CUE: Record<string, string> = { talk: 'about', refer: 'to' };
+// ("pointed out that …": the particle belongs to the verb.)
+const PREPOSITION_OF_CUE: Record<string, string> = { talk: 'about', refer: 'to', point: 'out' };
 
 /** Labels before a colon that name no speaker. */
 const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;
