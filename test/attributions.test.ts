@@ -444,6 +444,11 @@ describe('reported speech: content boundaries', () => {
     expect(attributions('Ana Reyes said the delays and reports of fraud had hurt the campaign.').map((a) => a.content)).toEqual(['the delays and reports of fraud had hurt the campaign']);
   });
 
+  it('ends before any participle clause set off by a comma, but not at "including"', () => {
+    expect(attributions('Tom Hale is stressing his strong finish in the first round, asserting that he can win the next one too.').map((a) => a.content)[0]).toBe('his strong finish in the first round');
+    expect(attributions('Ana Reyes said the cuts would hurt every school, including the two in her own ward.').map((a) => a.content)).toEqual(['the cuts would hurt every school, including the two in her own ward']);
+  });
+
   it('leaves the listener, the addressee and a time before "that" out, and the particle of "pointed out"', () => {
     const contents = (text: string) => attributions(text).map((a) => a.content);
     expect(contents('Tom Hale told the Evening Courier newspaper of Leeds on Friday that he would stand again.')).toEqual(['he would stand again']);

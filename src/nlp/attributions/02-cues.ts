@@ -62,10 +62,20 @@ export function skipAdverbialBeforeThat(span: Span, text: string, index: TermInd
 export function contentEnd(text: string, from: number, sentEnd: number): number {
   const slice = text.slice(from, sentEnd);
   const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s|,\s+(?:saying|adding|telling|noting|arguing|insisting|claiming|explaining|warning|stressing|writing|calling)\b/.exec(slice);
-  const end = cut ? from + cut.index : sentEnd;
-  const verb = coordinatedCue(text, from, end);
-  return verb ?? end;
+  let end = cut ? from + cut.index : sentEnd;
+  // Any participle clause set off by a comma says more about the subject, not what was said: "…
+  // his strong finish in Iowa, asserting that …", "endorsed Trump, providing a boost to …".
+  const ing = /,\s+(\p{Ll}+ing)\b/gu;
+  for (let m: RegExpExecArray | null; (m = ing.exec(text.slice(from, end))); ) {
+    if (m.index > 0 && !NOT_PARTICIPLES.has(m[1]!)) {
+      end = from + m.index;
+      break;
+    }
+  }
+  return coordinatedCue(text, from, end) ?? end;
 }
+/** Words in -ing after a comma that open no participle clause: prepositions and nouns. */
+const NOT_PARTICIPLES = new Set(['including', 'according', 'excluding', 'regarding', 'concerning', 'notwithstanding', 'thing', 'nothing', 'something', 'anything', 'everything', 'king', 'ring', 'spring', 'string', 'wing', 'evening', 'morning', 'building', 'meeting', 'funding', 'spending', 'ruling', 'hearing', 'polling', 'housing', 'training', 'bring', 'sing', 'being']);
 
 /**
  * Where "and/but" joins a second speech verb to the first one's subject ("Clinton says she respects
