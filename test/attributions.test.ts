@@ -444,6 +444,13 @@ describe('reported speech: content boundaries', () => {
     expect(attributions('Ana Reyes said the delays and reports of fraud had hurt the campaign.').map((a) => a.content)).toEqual(['the delays and reports of fraud had hurt the campaign']);
   });
 
+  it('leaves several adverbials in a row before "that" out, and takes the clause before "X said <where>"', () => {
+    const contents = (text: string) => attributions(text).map((a) => a.content);
+    expect(contents('Tom Hale said earlier on Friday during a press conference that he would stand again.')).toEqual(['he would stand again']);
+    expect(contents('Ana Reyes said in an interview with the Evening Courier last week that she would not resign.')).toEqual(['she would not resign']);
+    expect(contents('The plan would cut costs by a third, the minister said in a video message to the conference.')).toEqual(['The plan would cut costs by a third']);
+  });
+
   it('ends before any participle clause set off by a comma, but not at "including"', () => {
     expect(attributions('Tom Hale is stressing his strong finish in the first round, asserting that he can win the next one too.').map((a) => a.content)[0]).toBe('his strong finish in the first round');
     expect(attributions('Ana Reyes said the cuts would hurt every school, including the two in her own ward.').map((a) => a.content)).toEqual(['the cuts would hurt every school, including the two in her own ward']);

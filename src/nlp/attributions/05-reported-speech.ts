@@ -79,7 +79,10 @@ export function reportedSpeech(ctx: AttributionContext): void {
       const after = trimSpan(text, obj.at, contentEnd(text, obj.at, s.end));
       const afterWords = after ? after.text.split(/\s+/).length : 0;
       // Clause cues report a clause; others may take a short object ("has denied wrongdoing").
-      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted) contentSpan = skipAdverbialBeforeThat(after, text, index);
+      // "…, she said in a video message to the convention.": after a clause cue, a phrase that opens
+      // with a preposition and has no verb is where or how it was said, and what was said comes before.
+      const adverbial = !!after && CLAUSE_CUES.has(hit.base) && /^(?:to|with|at|in|on|for|from|during|after|before|via|through)\b(?!\s+(?:least|most)\b)/i.test(after.text) && !hasVerb(index.within(after.start, after.end));
+      if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted && !adverbial) contentSpan = skipAdverbialBeforeThat(after, text, index);
       else {
         // "…, X said." / "…, e-commerce minister X says." The content is the clause before the speaker.
         const lead = text.slice(s.start, Math.min(speaker.start, hit.cueStart));
@@ -89,7 +92,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
         // After an inverted tag the words past the name describe the speaker ("…, said Mr. Barrett, the
         // lawyer for the agency"), however many there are.
         const apposition = inverted && /^\s*,/.test(text.slice(speaker.end, s.end));
-        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && (afterWords <= 4 || apposition)) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
+        if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && (afterWords <= 4 || apposition || adverbial)) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
       }
       if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
