@@ -383,6 +383,11 @@ describe('tags after and inside reported speech', () => {
 });
 
 describe('perceptions, intentions and stances', () => {
+  it('reads "see/view/regard X as Y" as a perception, and "see" alone as sight', () => {
+    expect(attributions('Most voters in the county see the new bypass as a waste of money.').map((a) => [a.kind, a.content])).toEqual([['thought', 'the new bypass as a waste of money']]);
+    expect(attributions('Police saw the man leave the house before midnight.')).toEqual([]);
+  });
+
   it('reads "seems to", "sought to" and "supports" as thought, with their content', () => {
     const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.kind, a.content]);
     expect(got('Mr. Smith seems to have changed his mind on the tax plan.')).toEqual([['Smith', 'thought', 'to have changed his mind on the tax plan']]);

@@ -20,7 +20,9 @@ const REGULAR = (
   // be", "appeared to suggest", "sought to", "refused to", "decided to") and stances ("supports the
   // bill", "opposed the war", "defended the decision").
   'seem appear seek refuse decide support oppose defend ' +
-  'attack discuss consider learn prefer thank refer talk compare portray favor favour request continue'
+  'attack discuss consider learn prefer thank refer talk compare portray favor favour request continue ' +
+  // Perceptions with "as": "sees Cruz as a uniter", "view the deal as a betrayal" (only with "as", see AS_CUES).
+  'view regard'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -38,7 +40,11 @@ const IRREGULAR: Record<string, string[]> = {
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
   insist: ['insist', 'insists', 'insisted', 'insisting'],
   feel: ['feel', 'feels', 'felt', 'feeling'],
+  see: ['see', 'sees', 'saw', 'seen', 'seeing'],
 };
+
+/** Cues that attribute only as "<verb> X as Y" ("voters see the campaign as unfair"): else "see" is sight. */
+export const AS_CUES = new Set(['see', 'view', 'regard']);
 
 function inflect(base: string): string[] {
   const forms = [base];
@@ -75,7 +81,7 @@ export const WEAK_CUES = new Set([
   'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
   'seem', 'appear', 'seek', 'refuse', 'decide', 'support', 'oppose', 'defend',
   'know', 'back', 'attack', 'discuss', 'consider', 'learn', 'prefer', 'thank', 'refer', 'talk', 'compare', 'portray',
-  'favor', 'favour', 'request',
+  'favor', 'favour', 'request', 'see', 'view', 'regard',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
