@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { quoteText } from '../src/store/postgres.js';
+import { literal, quoteText } from '../src/store/postgres.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../src/store/schema-pg.js';
 import { ARTICLES, BIN, ROOT, runAsync, tempDir } from './helpers.js';
 import { PG_PASSWORD, usePostgres } from './postgres-server.js';
@@ -46,6 +46,11 @@ describe('PostgreSQL literals', () => {
     for (const s of ['', 'plain', "O'Brien's", "''", 'C:\\data\\new', "it's \\ both", '$& $1::json', '\u2019\n\t', '\\']) {
       expect(quoteText(s)).toBe(pg.escapeLiteral(s));
     }
+  });
+
+  it('writes an array of names as the array literal the driver would send, quoted', () => {
+    const names = ['Blair', 'Mr "Tony" Blair', 'C:\\x', "O'Brien", 'a,b {c}', ''];
+    expect(literal(names)).toBe(pg.escapeLiteral(String(pg.utils.prepareValue(names))));
   });
 });
 

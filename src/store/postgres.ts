@@ -70,7 +70,7 @@ export function quoteText(s: string): string {
 }
 
 /** A value as an SQL literal, for a simple query (which takes no parameters). */
-function literal(v: unknown): string {
+export function literal(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`cannot write ${v} into SQL`);
@@ -78,6 +78,8 @@ function literal(v: unknown): string {
   }
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // An array of strings as an array literal ('{"a","b"}'), each element quoted with " and \ escaped.
+  if (Array.isArray(v)) return quoteText(`{${v.map((x) => `"${String(x).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
   return quoteText(String(v));
 }
 

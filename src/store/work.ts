@@ -59,8 +59,6 @@ export interface Dialect {
   likeNocase(col: string): string;
   /** `col = ?` ignoring case (SQLite's alias column is COLLATE NOCASE). */
   eqNocase(col: string): string;
-  /** `col IN (?, …)` of n values, ignoring case. */
-  inNocase(col: string, n: number): string;
   /** A JSON array of [a, b] pairs aggregated over rows, '[]' for none. */
   jsonPairs(a: string, b: string): string;
   /** A JSON array of a column's values over rows, '[]' for none. */
@@ -75,7 +73,6 @@ export const SQLITE: Dialect = {
   name: 'sqlite',
   likeNocase: (col) => `${col} LIKE ? ESCAPE '\\'`,
   eqNocase: (col) => `${col} = ?`,
-  inNocase: (col, n) => `${col} IN (${Array.from({ length: n }, () => '?').join(', ')})`,
   jsonPairs: (a, b) => `json_group_array(json_array(${a}, ${b}))`,
   jsonList: (col) => `json_group_array(${col})`,
   binary: (col) => col,
@@ -86,7 +83,6 @@ export const POSTGRES: Dialect = {
   name: 'postgres',
   likeNocase: (col) => `${col} ILIKE ? ESCAPE '\\'`,
   eqNocase: (col) => `lower(${col}) = lower(?)`,
-  inNocase: (col, n) => `lower(${col}) IN (${Array.from({ length: n }, () => 'lower(?)').join(', ')})`,
   jsonPairs: (a, b) => `coalesce(json_agg(json_build_array(${a}, ${b})), '[]'::json)`,
   jsonList: (col) => `coalesce(json_agg(${col}), '[]'::json)`,
   binary: (col) => `${col} COLLATE "C"`,
