@@ -10,6 +10,17 @@ function attributions(text: string): Attribution[] {
 const brief = (a: Attribution) => ({ speaker: a.speaker?.name ?? null, content: a.content, direct: a.direct });
 
 describe('direct quotes', () => {
+  it('joins a quote split by its tag into one attribution, the comma inside the marks or after them', () => {
+    for (const text of ['“My hope,” she said, “is that the council listens this time.”', '"My hope", she said, "is that the council listens this time."']) {
+      expect(attributions(text).map(brief)).toEqual([{ speaker: 'she', content: 'My hope … is that the council listens this time.', direct: true }]);
+    }
+    // A tag that says more, then a quote with a tag of its own: two attributions.
+    expect(attributions('“We will win,” she said, pointing at the crowd. “Nobody can stop us,” her husband added.').map(brief)).toEqual([
+      { speaker: 'she', content: 'We will win', direct: true },
+      { speaker: 'her husband', content: 'Nobody can stop us', direct: true },
+    ]);
+  });
+
   it('finds a quote with the speech tag after it, in curly and straight marks', () => {
     expect(attributions('“The plan is dead,” said Maria Lopez, the mayor.').map(brief)).toEqual([{ speaker: 'Maria Lopez', content: 'The plan is dead', direct: true }]);
     expect(attributions('"The plan is dead," Maria Lopez said on Monday.').map(brief)).toEqual([{ speaker: 'Maria Lopez', content: 'The plan is dead', direct: true }]);

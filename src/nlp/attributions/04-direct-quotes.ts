@@ -6,6 +6,7 @@ import type { Sentence } from '../segment.js';
 import { cuesIn, DESCRIPTOR_BEFORE_NAME, skipObject } from './02-cues.js';
 import { speakerAfter, speakerBefore, TITLE_PREFIX, nounPhraseAtStart } from './03-speakers.js';
 import { piecesOf, type AttributionContext, type Draft } from './context.js';
+import type { Quote } from './01-quotes.js';
 
 /**
  * Where a mixed statement starts: the sentence's start, when the writer's own words lead into the
@@ -23,7 +24,8 @@ function mixedLead(ctx: AttributionContext, sent: Sentence, open: number): numbe
 
 export function directQuotes(ctx: AttributionContext): void {
   const { text, paras, body, index, mentions, quotes, groups, drafts, sentenceAt } = ctx;
-  let lastDirect: { draft: Draft; tagEnd: number } | null = null;
+  /** The last direct quote, where its tag ends, and its last quote if a second part may follow the tag. */
+  let lastDirect: { draft: Draft; tagEnd: number; split: Quote | null } | null = null;
   for (const group of groups) {
     const first = group[0]!;
     const last = group[group.length - 1]!;
@@ -43,6 +45,16 @@ export function directQuotes(ctx: AttributionContext): void {
     if (nextQuote && nextQuote.open < tagTo) tagTo = nextQuote.open;
     const tag = text.slice(tagFrom, tagTo);
 
+    // “My hope,” he said, “is that …”: a quote split by its tag is one attribution. The first part
+    // ends its clause with a comma (inside the marks, or after them) and a short tag holding the cue
+    // comes between; the second part goes on in the same sentence.
+    if (lastDirect && lastDirect.split && sent && sentenceAt(lastDirect.split.close - 1) === sent && /^[\s,]*$/.test(text.slice(lastDirect.tagEnd, first.open))) {
+      lastDirect.draft.pieces.push(...pieces);
+      lastDirect.draft.covers[1] = last.close;
+      lastDirect.tagEnd = last.close;
+      lastDirect.split = null;
+      continue;
+    }
     let draft: Draft | null = null;
     // "…,” she said. / “…,” said Smith. / “…,” as Meta writes.
     // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
@@ -143,7 +155,10 @@ export function directQuotes(ctx: AttributionContext): void {
     }
     if (draft) {
       drafts.push(draft);
-      lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo) };
+      // A split is a tag after the quote, short, with a comma before it and after it.
+      const after = text.slice(last.close, tagTo);
+      const split = draft.direct && draft.covers[0] === first.open && (/,$/.test(quoted) || /^\s*,/.test(after)) && /,\s*$/.test(after) && after.trim().split(/\s+/).length <= 10;
+      lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo), split: split ? last : null };
       // The tag takes the rest of its sentence, but not a participle clause that says more:
       // '“…,” he said, adding that the phrase suggests …' is a statement of its own.
       const more = /,\s+(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|telling)\b/i.exec(text.slice(last.close, tagTo));
