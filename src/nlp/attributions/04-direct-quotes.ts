@@ -58,7 +58,7 @@ export function directQuotes(ctx: AttributionContext): void {
     let draft: Draft | null = null;
     // "…,” she said. / “…,” said Smith. / “…,” as Meta writes.
     // The quote must end its clause: a comma, "!" or "?" at its end, or a dash after it.
-    const quoted = text.slice(last.open, last.close).replace(/[”"’»\s]+$/, '');
+    const quoted = text.slice(last.open, last.close).replace(/[”"’»'\s]+$/, '');
     const endsClause = /[,!?…]$/.test(quoted) || /^\s*[,—–]/.test(tag);
     // A title in quotes is nobody's words: 'On “Fox News Sunday,” Mike Pence said …'.
     const titleInQuotes = group.length === 1 && /^(?:\p{Lu}[\p{L}'’.-]*[\s,]*){2,6}$/u.test(pieces[0]!.text) && !/[.!?]$/.test(pieces[0]!.text);
