@@ -279,6 +279,11 @@ describe('quote tags', () => {
 });
 
 describe('colon introductions', () => {
+  it('takes a sentence ending in a colon as the lead-in of the quote that opens the next paragraph', () => {
+    const text = 'Ana Reyes spoke about the flood on Monday. She said:\n\n“The river rose faster than anyone had expected this year.”';
+    expect(attributions(text).map((a) => [a.cue, a.content, a.direct])).toEqual([['said', 'The river rose faster than anyone had expected this year.', true]]);
+  });
+
   it('reads a headline or transcript turn that opens with a name and a colon', () => {
     expect(attributions('Maria Lopez: We will not raise taxes this year').map(brief)).toEqual([
       { speaker: 'Maria Lopez', content: 'We will not raise taxes this year', direct: false },

@@ -90,32 +90,37 @@ export function directQuotes(ctx: AttributionContext): void {
         break;
       }
     }
-    // She said: “…” / According to X, “…”
+    // She said: “…” / According to X, “…” / He said:¶“…”: a sentence ending in a colon, then the quote
+    // opening the next paragraph, is one lead-in.
+    const before = sent && /^\s*$/.test(text.slice(sent.start, first.open)) ? body.findLast((b) => b.end <= first.open && b.paragraph === first.paragraph - 1) : undefined;
+    const colonLead = before && /:\s*$/.test(text.slice(before.start, first.open)) ? before : undefined;
     if (!draft && sent) {
-      const lead = text.slice(sent.start, first.open);
+      const leadSent = colonLead ?? sent;
+      const leadEnd = colonLead ? colonLead.end : first.open;
+      const lead = text.slice(leadSent.start, first.open);
       const acc = /according to\s+(.+?),?\s*$/i.exec(lead);
       if (acc) {
         const s0 = sent.start + lead.length - acc[0].length + acc[0].indexOf(acc[1]!);
         const sp = speakerAfter(text, s0, s0 + acc[1]!.length, mentions);
         if (sp) draft = { speaker: sp, cue: 'according to', channel: null, pieces, direct: true, covers: [sent.start, last.close] };
       } else if (/[:,]\s*$/.test(lead) || (/\b(?:that|as)\s*$/i.test(lead) && words >= 4) || (cueBase(/(\S+)\s*$/.exec(lead)?.[1] ?? '') && words >= 3 && /^[\s.,!?;"”’']*$/.test(text.slice(last.close, (lastSent ?? sent).end)))) {
-        const hits = cuesIn(text, { ...sent, end: first.open, text: lead }, quotes);
+        const hits = cuesIn(text, { ...leadSent, end: leadEnd, text: text.slice(leadSent.start, leadEnd) }, quotes);
         const hit = hits[hits.length - 1];
         // 'Cruz says his campaign is the only one that “has beaten and can beat” Trump': words with a
         // verb between the cue and the quote begin the reported clause, and the quote is a piece of
         // it, a mixed statement that reported speech (pass 5) takes whole, quote marks kept.
-        const clauseBetween = hit && index.within(hit.word.end, first.open).some((t) => t.tags.has('Verb'));
-        if (hit && first.open - hit.word.end < 40 && !clauseBetween) {
+        const clauseBetween = hit && index.within(hit.word.end, leadEnd).some((t) => t.tags.has('Verb'));
+        if (hit && leadEnd - hit.word.end < 40 && !clauseBetween) {
           // ", telling Stephanopoulos that “…”": a participle speaks for the sentence's subject, and
           // the name after "told" is the listener, never the speaker.
-          const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(sent.start, hit.cueStart));
+          const participle = /ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(leadSent.start, hit.cueStart));
           // A tag earlier in the sentence speaks on: '“…,” he said, adding that “…”'.
-          const tagged = drafts.findLast((d) => d.speaker && d.covers[0] >= sent.start && d.covers[1] <= hit.cueStart);
+          const tagged = drafts.findLast((d) => d.speaker && d.covers[0] >= leadSent.start && d.covers[1] <= hit.cueStart);
           const sp = participle
-            ? (tagged?.speaker ?? speakerAfter(text, sent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, sent.start, hit.cueStart, index))
-            : (speakerBefore(text, sent.start, hit.cueStart, mentions, index) ?? (TAKES_LISTENER.has(hit.base) ? null : speakerAfter(text, hit.word.end, first.open, mentions)));
+            ? (tagged?.speaker ?? speakerAfter(text, leadSent.start, hit.cueStart, mentions) ?? nounPhraseAtStart(text, leadSent.start, hit.cueStart, index))
+            : (speakerBefore(text, leadSent.start, hit.cueStart, mentions, index) ?? (TAKES_LISTENER.has(hit.base) ? null : speakerAfter(text, hit.word.end, leadEnd, mentions)));
           if (sp) {
-            const obj = skipObject(text, Math.max(hit.word.end, sp.end), first.open, hit.base, mentions);
+            const obj = skipObject(text, Math.max(hit.word.end, sp.end), leadEnd, hit.base, mentions);
             draft = { speaker: sp, cue: hit.cue, channel: obj.channel, pieces, direct: true, covers: [hit.cueStart, last.close] };
           }
         }
