@@ -14,6 +14,8 @@ describe('direct quotes', () => {
     for (const text of ['“My hope,” she said, “is that the council listens this time.”', '"My hope", she said, "is that the council listens this time."']) {
       expect(attributions(text).map(brief)).toEqual([{ speaker: 'she', content: 'My hope … is that the council listens this time.', direct: true }]);
     }
+    // A tag holding a second cue starts a second statement.
+    expect(attributions('“We cannot afford this,” Ana Reyes said, adding later, “The budget is already spent.”').map((a) => a.content)).toEqual(['We cannot afford this', 'The budget is already spent.']);
     // A tag that says more, then a quote with a tag of its own: two attributions.
     expect(attributions('“We will win,” she said, pointing at the crowd. “Nobody can stop us,” her husband added.').map(brief)).toEqual([
       { speaker: 'she', content: 'We will win', direct: true },

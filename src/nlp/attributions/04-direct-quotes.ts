@@ -162,7 +162,8 @@ export function directQuotes(ctx: AttributionContext): void {
       drafts.push(draft);
       // A split is a tag after the quote, short, with a comma before it and after it.
       const after = text.slice(last.close, tagTo);
-      const split = draft.direct && draft.covers[0] === first.open && (/,$/.test(quoted) || /^\s*,/.test(after)) && /,\s*$/.test(after) && after.trim().split(/\s+/).length <= 10;
+      // (A second cue in it, '“…,” Trump said, adding later, “…”', starts a statement of its own.)
+      const split = draft.direct && draft.covers[0] === first.open && (/,$/.test(quoted) || /^\s*,/.test(after)) && /,\s*$/.test(after) && after.trim().split(/\s+/).length <= 10 && !/\b(?:adding|saying|continuing|noting|explaining|before|then|and|but)\b/i.test(after);
       lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo), split: split ? last : null };
       // The tag takes the rest of its sentence, but not a participle clause that says more:
       // '“…,” he said, adding that the phrase suggests …' is a statement of its own.
