@@ -472,6 +472,13 @@ describe('reported speech: content boundaries', () => {
     expect(contents('Tom Hale said earlier on Friday during a press conference that he would stand again.')).toEqual(['he would stand again']);
     expect(contents('Ana Reyes said in an interview with the Evening Courier last week that she would not resign.')).toEqual(['she would not resign']);
     expect(contents('The plan would cut costs by a third, the minister said in a video message to the conference.')).toEqual(['The plan would cut costs by a third']);
+    expect(contents('Ana Reyes says at a campaign stop in Leeds, Yorkshire, that the plan means higher bills for every family.')).toEqual(['the plan means higher bills for every family']);
+    // A subject among the words before "that" starts a clause, which is what was said.
+    expect(contents('Tom Hale said on Friday he was sure that the vote would pass.')).toEqual(['he was sure that the vote would pass']);
+  });
+
+  it('takes a slide, a clip or a leaflet as a speaker, as it does a report', () => {
+    expect(attributions('Most of the new jobs are part-time, one slide says.').map(brief)).toEqual([{ speaker: 'one slide', content: 'Most of the new jobs are part-time', direct: false }]);
   });
 
   it('ends before any participle clause set off by a comma, but not at "including"', () => {

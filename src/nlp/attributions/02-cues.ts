@@ -28,7 +28,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 const AUX_END = /(?:^|\s)(?:has|have|had|will|would|could|may|might|also|previously|now|repeatedly|reportedly|publicly|later|further|recently|once|already|again|then|is|are|was|were|be|been|just|even|first|long|often|since|began to|begun to|started to|continued to|went on to|proceeded to|soon|quickly|angrily|flatly|privately|separately)\s+$/i;
 const NEGATION = /\b(not|never|no longer|neither|nor|declined to|refused to|did ?n[o’']t|does ?n[o’']t|do ?n[o’']t|would ?n[o’']t|could ?n[o’']t|has ?n[o’']t|have ?n[o’']t|had ?n[o’']t|won[’']t|is ?n[o’']t|was ?n[o’']t|without)\s+(\w+\s+)?$/i;
 export const CHANNEL = /^(?:\s*(?:in|on|via|during|at|through|over|to)\s+(?:a|an|the|his|her|its|their|our|this|that|an?\s+\w+)?\s*(?:[\p{L}-]+\s+){0,3}(?:blog post|post|statement|interview|email|e-mail|emails|tweet|tweets|letter|release|press release|call|conference|speech|note|filing|report|video|podcast|memo|op-ed|column|essay|message|briefing|hearing|testimony|appearance|remarks|session|event|rally|Twitter|X|Facebook|LinkedIn|Instagram|Threads|television|TV|radio|court|documents|book|paper|study|survey|newsletter|website|announcement))\b/iu;
-const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+(?!(?:the|a|an|his|her|its|their)\b)\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))\b/i;
+const TIME = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)(?:\s+(?!(?:the|a|an|his|her|its|their|he|she|they|it|we|i|you)\b)\w+)?|\s*,?\s*(?:yesterday|today|recently|previously|earlier|also|too|again|repeatedly|in a statement|in an interview))\b/i;
 
 export function wordsIn(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -58,7 +58,9 @@ export function skipAdverbialBeforeThat(span: Span, text: string, index: TermInd
   const terms = index.within(span.start, span.start + m[1]!.length);
   const first = terms[0];
   if (!first || !['Adverb', 'Preposition', 'Date'].some((t) => first.tags.has(t)) && !/^all$/i.test(first.text)) return span;
-  if (terms.length > 5 && terms.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))) return span;
+  // (A subject or an auxiliary among them starts a clause: "said on Friday he thinks that …".)
+  // A relative pronoun or another cue is another clause: "spoke after Marc Morial, who said that …".
+  if (/\b(?:he|she|they|it|we|I|you|is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did|who|which|whom|whose|said|says|told)\b/.test(m[1]!)) return span;
   return trimSpan(text, span.start + m[0].length, span.end) ?? span;
 }
 

@@ -37,10 +37,10 @@ const HEADS =
   'pollsters|strategists|operatives|surrogates|backers|donors|groups|organizations|organisations|companies|firms|agencies|governments|' +
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
   'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
-  'newspaper|newspapers|daily|magazine|magazines|editorial|network|broadcaster|broadcasters|outlets|publications|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
+  'clip|slide|slides|chart|graphic|mailer|flyer|leaflet|brochure|commercial|newspaper|newspapers|daily|magazine|magazines|editorial|network|broadcaster|broadcasters|outlets|publications|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
   '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|friend|friends|relative|relatives|neighbour|neighbor|neighbours|neighbors|colleague|colleagues|family|brother|sister|mother|father|wife|husband|son|daughter|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
-const DETERMINERS = '(?:the|a|an|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
+const DETERMINERS = '(?:the|a|an|another|each|every|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
 const NOMINAL_AT_END = new RegExp(
   `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+(?:['’]s)?\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
