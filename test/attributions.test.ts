@@ -281,6 +281,11 @@ describe('quote tags', () => {
 });
 
 describe('colon introductions', () => {
+  it('takes no title-case heading before a colon for a speaker', () => {
+    const text = 'The Gap Goes On: It was under her watch that the agency was set up. And in recent months, she said she backed the idea of a woman succeeding her.';
+    expect(attributions(text).map((a) => a.content)).toEqual(['she backed the idea of a woman succeeding her']);
+  });
+
   it('takes a sentence ending in a colon as the lead-in of the quote that opens the next paragraph', () => {
     const text = 'Ana Reyes spoke about the flood on Monday. She said:\n\n“The river rose faster than anyone had expected this year.”';
     expect(attributions(text).map((a) => [a.cue, a.content, a.direct])).toEqual([['said', 'The river rose faster than anyone had expected this year.', true]]);

@@ -209,7 +209,9 @@ function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: Mentio
   const allCaps = /^\p{Lu}+$/u.test(label.replace(/[\s.'’-]/g, ''));
   // A label in capitals is a section heading ("UPDATE:") unless the text gives it several turns,
   // as a transcript does ("WALLACE: …", "PENCE: …").
-  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && (!allCaps || turnsOf(text, label) >= 2);
+  // A title-case heading ("The Gap Goes On: …") has a leading article or a small word; a name has neither.
+  const heading = /^(?:The|A|An)\s|\s(?:On|In|Of|For|To|At|And|Or|With|Is|Are|Goes|Go)(?:\s|$)/.test(label);
+  const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && !heading && (!allCaps || turnsOf(text, label) >= 2);
   if (!named && !looksLikeName) return null;
   const content = trimSpan(text, para.start + m[0].length, para.end);
   if (!content || content.text.split(/\s+/).length < 3) return null;
