@@ -604,6 +604,12 @@ describe('a speaker is someone, or nothing', () => {
 });
 
 describe('quotes signed with a dash', () => {
+  it('reads a closing mark that opens its paragraph as an opening mark typed the wrong way round', () => {
+    expect(attributions('Readers wrote in.\n\n”I am truly afraid that the bridge will close.” ― Karen Lowe').map(brief)).toEqual([
+      { speaker: 'Karen Lowe', content: 'I am truly afraid that the bridge will close.', direct: true },
+    ]);
+  });
+
   it('give a quote followed by "― Name" to that name, and a dash inside a sentence to no one', () => {
     const text = '“The council has ignored us for ten years.” ― Ana Reyes\n“We will keep protesting until it listens.”— Tom Hale.\nThe march ended at noon.';
     expect(attributions(text).map((a) => [a.speaker?.name, a.cue, a.direct])).toEqual([

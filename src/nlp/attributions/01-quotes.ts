@@ -39,7 +39,10 @@ function quotesIn(text: string, p: Paragraph): Quote[] {
     const prev = text[i - 1];
     // NYT style: two apostrophes open and close a quotation (''like this'').
     const doubled = c === "'" && text[i + 1] === "'" && !isWordChar(prev);
-    const closer = doubled ? "''" : OPENERS[c];
+    // A closing mark that opens its paragraph before a letter can only be an opening one typed the
+    // wrong way round ("”Fear. I am truly afraid …” ― a reader").
+    const misturned = c === '”' && i === p.start && isWordChar(text[i + 1]);
+    const closer = doubled ? "''" : misturned ? '”' : OPENERS[c];
     // A single quote opens only where an apostrophe cannot be: after a space or bracket, before a letter.
     const opens =
       closer !== undefined &&
