@@ -583,6 +583,14 @@ describe('speakers with more around the name', () => {
 });
 
 describe('a speaker is someone, or nothing', () => {
+  it('keeps a group named by where it sits as the speaker, not the place or the body', () => {
+    const speakers = (text: string) => attributions(text).map((a) => a.speaker?.name ?? null);
+    expect(speakers('Officials in Leeds said the bridge would reopen in May.')).toEqual(['Officials in Leeds']);
+    expect(speakers('Those close to him say that he will stand again.')).toEqual(['Those close to him']);
+    // A person in a place is still the person.
+    expect(speakers('Ana Reyes in Leeds said the bridge would reopen in May.')).toEqual(['Ana Reyes']);
+  });
+
   it('gives a passive to its agent, past a name inside the agent\'s title', () => {
     const text = 'Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary Ana Reyes.';
     expect(attributions(text).map((a) => [a.speaker?.name, a.content])).toEqual([

@@ -37,15 +37,17 @@ const HEADS =
   'pollsters|strategists|operatives|surrogates|backers|donors|groups|organizations|organisations|companies|firms|agencies|governments|' +
   'advocates|defenders|detractors|skeptics|sceptics|proponents|clinic|hospital|school|university|institute|foundation|center|centre|' +
   'office|department|ministry|commission|board|panel|inquiry|review|audit|investigation|memo|documents|emails|records|tweet|tweets|post|ad|ads|video|website|polling|poll|figures|' +
-  'clip|slide|slides|chart|graphic|mailer|flyer|leaflet|brochure|commercial|newspaper|newspapers|daily|magazine|magazines|editorial|network|broadcaster|broadcasters|outlets|publications|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
+  'those(?=\\s+(?:close to|familiar with|briefed on))|clip|slide|slides|chart|graphic|mailer|flyer|leaflet|brochure|commercial|newspaper|newspapers|daily|magazine|magazines|editorial|network|broadcaster|broadcasters|outlets|publications|notes|memos|filings|files|transcript|transcripts|results|findings|numbers|surveys|studies|' +
   '\\d+-year-old|coach|manager|boss|captain|striker|midfielder|defender|goalkeeper|friend|friends|relative|relatives|neighbour|neighbor|neighbours|neighbors|colleague|colleagues|family|brother|sister|mother|father|wife|husband|son|daughter|campaigns|aide|adviser|advisor|strategist|pollster|lawyer|lawyers|attorney|attorneys|economist|analyst|senator|governor|mayor|official|director|chief|chairman|chairwoman|leader|leaders|host|anchor|reporter|reporters|journalist|journalists|columnist|historian|historians|professor|spokespeople';
 
 const DETERMINERS = '(?:the|a|an|another|each|every|this|that|these|those|its|his|her|their|our|one|some|many|several|other|two|three|four|five|six|most|few|senior|top|local|federal|state|u\\.s\\.)';
 // A nominal speaker at the end of a region: "the social media company", "analysts", "people familiar with the matter".
 const NOMINAL_AT_END = new RegExp(
-  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+(?:['’]s)?\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)$`,
+  `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+(?:['’]s)?\\s+){0,3}(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+(?:the\\s+\\w+|him|her|them))?)$`,
   'iu',
 );
+/** A plural speaking head and "in/at/from" right before a name: "officials in", "Republicans in". */
+const GROUP_BEFORE_NAME = /(?:^|[\s,(])((?:the\s+|some\s+|many\s+|several\s+|other\s+)?(?:[\p{L}-]+\s+)?(?:officials|republicans|democrats|lawmakers|leaders|diplomats|analysts|economists|experts|sources|residents|protesters|voters|activists|investors|executives|authorities|police|prosecutors|observers|people|those close to (?:him|her|them))\s+(?:in|at|from)\s+(?:the\s+)?)$/iu;
 /** A nominal right before "of"/"for" ("Lawyers for" the family); group 2 is its head. */
 const NOMINAL_BEFORE_OF = new RegExp(
   `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:(?!(?:after|before|and|or|but|with|of|in|on|at|by|for|from|to|as|that|when|while|if|because)\\s)[\\p{L}-]+\\s+){0,2}?(${HEADS}))\\s+(?:of|for)\\s+$`,
@@ -54,7 +56,7 @@ const NOMINAL_BEFORE_OF = new RegExp(
 /** Heads that speak for the body named after them. */
 const SPEAKS_FOR = /^(?:spokesperson|spokesman|spokeswoman|spokesmen|spokespeople|representative|representatives)$/i;
 const NOMINAL_AT_START = new RegExp(
-  `^((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+the\\s+\\w+)?)\\b`,
+  `^((?:${DETERMINERS}\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${HEADS})(?:\\s+(?:familiar with|close to|briefed on|with knowledge of)\\s+(?:the\\s+\\w+|him|her|them))?)\\b`,
   'iu',
 );
 
@@ -73,8 +75,15 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
   // 1. A named entity right before the cue.
   const named = mentions.find((m) => m.end <= end && m.start >= from && /^['’]?s?\s*$/.test(text.slice(m.end, end)) && m.end >= end - 2);
   if (named) {
+    // "Officials in Washington said", "Republicans in Congress say": the name completes a group
+    // that speaks; the group, not the place or the body, is the speaker.
+    const group = GROUP_BEFORE_NAME.exec(text.slice(from, named.start));
+    if (group && named.entity.type !== 'person') {
+      const start = named.start - group[0].length + group[0].indexOf(group[1]!);
+      return { start, end: named.end, text: text.slice(start, named.end), role: null };
+    }
     // "Anne Thompson of the Hollywood Reporter said": a person with their affiliation speaks.
-    const person = mentions.find((m) => m.start >= from && m.end < named.start && m.entity.type === 'person' && /^\s+(?:of|from|at)\s+(?:the\s+)?$/i.test(text.slice(m.end, named.start)));
+    const person = mentions.find((m) => m.start >= from && m.end < named.start && m.entity.type === 'person' && /^\s+(?:of|from|at|in)\s+(?:the\s+)?$/i.test(text.slice(m.end, named.start)));
     if (person) return { start: person.start, end: person.end, text: text.slice(person.start, person.end), role: text.slice(person.end, named.end).trim() };
     // "The star of Rain Man said": the name completes a description, which is the speaker phrase.
     const described = DESCRIPTION_BEFORE_NAME.exec(text.slice(from, named.start));
@@ -91,7 +100,7 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
   const nom = NOMINAL_AT_END.exec(trimmed);
   if (nom) {
     // Modifiers stop at a function word: "IBM and other tech companies" → "other tech companies".
-    const tailMatch = /\s+(?:familiar with|close to|briefed on|with knowledge of)\s+the\s+\w+$/i.exec(nom[1]!);
+    const tailMatch = /\s+(?:familiar with|close to|briefed on|with knowledge of)\s+(?:the\s+\w+|him|her|them)$/i.exec(nom[1]!);
     const tail = tailMatch ? tailMatch[0] : '';
     const words = nom[1]!.slice(0, nom[1]!.length - tail.length).split(/\s+/);
     let k = words.length - 1;
