@@ -406,6 +406,12 @@ describe('tags after and inside reported speech', () => {
 });
 
 describe('perceptions, intentions and stances', () => {
+  it('reads "questioned whether …" as a question put, and "wondered why …" as a thought; "questioned the man" is neither', () => {
+    expect(attributions('Ana Reyes questioned whether the council could pay for the bridge.').map((a) => [a.kind, a.content])).toEqual([['said', 'whether the council could pay for the bridge']]);
+    expect(attributions('Tom Hale wondered why the council had waited so long.').map((a) => [a.kind, a.content])).toEqual([['thought', 'why the council had waited so long']]);
+    expect(attributions('Police questioned the man for three hours.')).toEqual([]);
+  });
+
   it('reads "see/view/regard X as Y" as a perception, and "see" alone as sight', () => {
     expect(attributions('Most voters in the county see the new bypass as a waste of money.').map((a) => [a.kind, a.content])).toEqual([['thought', 'the new bypass as a waste of money']]);
     expect(attributions('Police saw the man leave the house before midnight.')).toEqual([]);

@@ -22,7 +22,9 @@ const REGULAR = (
   'seem appear seek refuse decide support oppose defend ' +
   'attack discuss consider learn prefer thank refer talk compare portray favor favour request continue ' +
   // Perceptions with "as": "sees Cruz as a uniter", "view the deal as a betrayal" (only with "as", see AS_CUES).
-  'view regard'
+  'view regard ' +
+  // Questions put as reported speech: "questioned whether …", "wondered how …".
+  'question wonder'
 ).split(/\s+/);
 
 // Verb forms that do not follow the regular rules.
@@ -45,6 +47,9 @@ const IRREGULAR: Record<string, string[]> = {
 
 /** Cues that attribute only as "<verb> X as Y" ("voters see the campaign as unfair"): else "see" is sight. */
 export const AS_CUES = new Set(['see', 'view', 'regard']);
+
+/** Cues that attribute only a question ("questioned whether …"): else "questioned the man" is an act. */
+export const QUESTION_CUES = new Set(['question', 'wonder']);
 
 function inflect(base: string): string[] {
   const forms = [base];

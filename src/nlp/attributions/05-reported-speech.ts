@@ -2,7 +2,7 @@
 // "…, said X", "according to X, …", participle clauses (", saying …") and "Name: …" turns.
 import type { Paragraph, Sentence } from '../segment.js';
 import type { Span } from '../../types.js';
-import { AS_CUES, NOUN_LIKE_FORMS, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
+import { AS_CUES, NOUN_LIKE_FORMS, QUESTION_CUES, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
 import { CLAUSE_CUES, contentEnd, PARTICIPLE_AFTER, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
 import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
 import { wordIs, type TaggedTerm } from '../terms.js';
@@ -103,6 +103,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
       if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
+      if (QUESTION_CUES.has(hit.base) && !/^(?:whether|if|how|what|why|who|when|where)\b/i.test(contentSpan.text)) continue;
       if (AS_CUES.has(hit.base) && !/^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?as\s+\S/u.test(contentSpan.text)) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
       // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").

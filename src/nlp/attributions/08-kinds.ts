@@ -8,7 +8,7 @@ import { cueBase, isDocumentPhrase } from '../cues.js';
 export const THOUGHT_CUES = new Set([
   'think', 'believe', 'feel', 'fear', 'worry', 'hope', 'want', 'expect', 'plan', 'intend', 'wish', 'suspect', 'assume',
   'doubt', 'reckon', 'know', 'consider', 'regard', 'see', 'view', 'seem', 'appear', 'prefer', 'trust', 'imagine',
-  'seek', 'refuse', 'decide', 'support', 'oppose', 'defend', 'back', 'learn', 'favor', 'favour',
+  'seek', 'refuse', 'decide', 'support', 'oppose', 'defend', 'back', 'learn', 'favor', 'favour', 'wonder',
 ]);
 
 /** Cues that report what a document or data showed: "figures showed", "the study found". */
