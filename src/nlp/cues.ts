@@ -92,6 +92,18 @@ export const WEAK_CUES = new Set([
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */
 export const TAKES_INFINITIVE = new Set(['hope', 'want', 'plan', 'expect', 'intend', 'wish', 'decline', 'vow', 'pledge', 'promise', 'threaten', 'refuse', 'seem', 'appear', 'seek', 'decide']);
 
+/**
+ * Finite-looking cue forms that after "and"/"but" are nouns more often than verbs ("and reports of
+ * fraud", "and calls for"): they end no statement there (see contentEnd). Narrower than the list
+ * below, which also holds verbs ("denies", "replies") that do end one.
+ */
+export const NOUNS_AFTER_AND = new Set([
+  'reports', 'calls', 'states', 'posts', 'lists', 'notes', 'questions', 'charges', 'projects', 'signals', 'answers', 'fears',
+  'doubts', 'claims', 'plans', 'hopes', 'wishes', 'demands', 'promises', 'threats', 'pledges', 'requests', 'proposals', 'backs',
+  'attacks', 'supports', 'thanks', 'talks', 'refers', 'comments', 'concerns', 'findings', 'shows', 'statements', 'tweets',
+  'writes', 'needs',
+]);
+
 /** Forms that are nouns at least as often as verbs ("other states", "the reports"). */
 export const NOUN_LIKE_FORMS = new Set([
   'states', 'state', 'posts', 'post', 'lists', 'list', 'reports', 'report', 'echoes', 'echo', 'fears', 'fear', 'doubts', 'doubt',

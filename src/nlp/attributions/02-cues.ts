@@ -1,7 +1,7 @@
 // Pass 2 of the attribution stage: cue words in a sentence, and the words between a cue and its
 // content (a listener, a channel, a time, "that"). The verbs themselves are data in ../cues.ts.
 import type { Span } from '../../types.js';
-import { cueBase, TAKES_LISTENER } from '../cues.js';
+import { cueBase, NOUNS_AFTER_AND, TAKES_LISTENER } from '../cues.js';
 import type { Sentence } from '../segment.js';
 import type { TermIndex } from '../terms.js';
 import type { Quote } from './01-quotes.js';
@@ -96,13 +96,11 @@ function coordinatedCue(text: string, from: number, to: number): number | null {
     const w = m[2]!;
     const base = cueBase(w);
     // ("but did not suggest it would be Trump": a denied second verb ends the first statement too.)
-    const finite = m[1] ? true : w !== base && /(?:s|ed)$|^(?:said|told|wrote|thought|felt|held|found|saw|knew|spoke)$/.test(w) && !NOUN_FORMS.has(w);
+    const finite = m[1] ? true : w !== base && /(?:s|ed)$|^(?:said|told|wrote|thought|felt|held|found|saw|knew|spoke)$/.test(w) && !NOUNS_AFTER_AND.has(w);
     if (base && finite) return from + m.index;
   }
   return null;
 }
-/** Finite-looking cue forms that after "and" are nouns more often than verbs ("and reports", "and calls for"). */
-const NOUN_FORMS = new Set(['reports', 'calls', 'states', 'posts', 'lists', 'notes', 'questions', 'charges', 'projects', 'signals', 'answers', 'fears', 'doubts', 'claims', 'plans', 'hopes', 'wishes', 'demands', 'promises', 'threats', 'pledges', 'requests', 'proposals', 'backs', 'attacks', 'supports', 'thanks', 'talks', 'refers', 'comments', 'concerns', 'findings', 'shows', 'statements', 'tweets', 'posts', 'writes', 'needs']);
 
 /** Words that tie a participle cue to the sentence's subject: "by saying", "while insisting". */
 export const PARTICIPLE_AFTER = /\s(?:by|while|after)\s+$/i;

@@ -92,8 +92,8 @@ export function directQuotes(ctx: AttributionContext): void {
     }
     // She said: “…” / According to X, “…” / He said:¶“…”: a sentence ending in a colon, then the quote
     // opening the next paragraph, is one lead-in.
-    const before = sent && /^\s*$/.test(text.slice(sent.start, first.open)) ? body.findLast((b) => b.end <= first.open && b.paragraph === first.paragraph - 1) : undefined;
-    const colonLead = before && /:\s*$/.test(text.slice(before.start, first.open)) ? before : undefined;
+    const prevSent = sent && /^\s*$/.test(text.slice(sent.start, first.open)) ? body.findLast((b) => b.end <= first.open && b.paragraph === first.paragraph - 1) : undefined;
+    const colonLead = prevSent && /:\s*$/.test(text.slice(prevSent.start, first.open)) ? prevSent : undefined;
     if (!draft && sent) {
       const leadSent = colonLead ?? sent;
       const leadEnd = colonLead ? colonLead.end : first.open;

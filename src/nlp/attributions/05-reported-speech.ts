@@ -32,7 +32,7 @@ export function reportedSpeech(ctx: AttributionContext): void {
         const prev = drafts[drafts.length - 1];
         if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
         // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
-        else if (/ing$/.test(hit.word.w) && (/,\s*$/.test(text.slice(s.start, hit.cueStart)) || PARTICIPLE_AFTER.test(text.slice(s.start, hit.cueStart)))) {
+        else if (/ing$/.test(hit.word.w) && [/,\s*$/, PARTICIPLE_AFTER].some((tie) => tie.test(text.slice(s.start, hit.cueStart)))) {
           // A quote tag earlier in the same sentence speaks on: "“…,” the daily wrote, adding, …".
           if (prev?.speaker && prev.covers[1] >= s.start && prev.covers[1] <= hit.cueStart) speaker = prev.speaker;
           else {
