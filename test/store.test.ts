@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/pipeline.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/schema.js';
@@ -15,6 +16,24 @@ const seed = (name: string) => {
   const path = join(ARTICLES, name);
   return extractDocument({ source: path, bytes: readFileSync(path) });
 };
+
+/** Rows in each table under an article, read from the database itself. */
+const ROW_TABLES = ['articles', 'article_entities', 'mentions', 'attributions', 'claims', 'claim_entities', 'claim_sources', 'sources', 'source_mentions'];
+async function rowCounts(location: string): Promise<Record<string, number>> {
+  const sql = ROW_TABLES.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(' UNION ALL ');
+  let rows: Array<{ t: string; n: number | string }>;
+  if (location.startsWith('postgres')) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    rows = (await client.query(sql)).rows;
+    await client.end();
+  } else {
+    const db = new Database(location, { readonly: true });
+    rows = db.prepare(sql).all() as typeof rows;
+    db.close();
+  }
+  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
+}
 
 // The same cases on both stores: a SQLite file, and a database on a real PostgreSQL postgres().
 const postgres = usePostgres();
@@ -47,15 +66,20 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (backend) => {
       await store.close();
     });
 
-    it('replaces an article extracted again instead of duplicating it', async () => {
-      const store = await open('b');
+    it('replaces an article extracted again instead of duplicating it, leaving none of its old rows', async () => {
+      const location = backend === 'sqlite' ? join(tempDir(), 'b.db') : await postgres().createDb(`b_${++databases}`);
+      const store = await openStore(location);
       const r = seed('002_c9b2537f039fadbd.txt');
       await store.save(r);
       // Counts, not size: PostgreSQL keeps the replaced rows' space until a vacuum.
       const { bytes: _before, ...before } = await store.stats();
+      const rowsBefore = await rowCounts(location);
+      expect(rowsBefore.mentions).toBeGreaterThan(0);
+      expect(rowsBefore.claim_entities).toBeGreaterThan(0);
       expect(await store.save(r)).toBe('updated');
       const { bytes: _after, ...after } = await store.stats();
       expect(after).toEqual(before);
+      expect(await rowCounts(location)).toEqual(rowsBefore);
       expect((await store.search('child exploitation')).length).toBeGreaterThan(0);
       await store.close();
     });

@@ -7,6 +7,18 @@ import { all, get, insertBatch, run, type Work } from './work.js';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
+/**
+ * An article's rows, its children first: PostgreSQL keeps no foreign key from a row to the article
+ * (or the claim, or the source) written in the same transaction, so nothing cascades there.
+ */
+function* deleteArticleRows(id: number): Work<void> {
+  yield* run('DELETE FROM claim_entities WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)', id);
+  yield* run('DELETE FROM claim_sources WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)', id);
+  yield* run('DELETE FROM source_mentions WHERE source_id IN (SELECT id FROM sources WHERE article_id = ?)', id);
+  for (const table of ['mentions', 'article_entities', 'attributions', 'claims', 'sources']) yield* run(`DELETE FROM ${table} WHERE article_id = ?`, id);
+  yield* run('DELETE FROM articles WHERE id = ?', id);
+}
+
 /** The rows of one article; the same text, or a new version of a page stored before (its URL), replaces the stored copy. */
 export function* writeArticle(identity: EntityIdentity, result: ArticleResult, fetched?: FetchValidators, newId?: number): Work<StoreStatus> {
   const a = result.article;
@@ -20,7 +32,7 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
   let touched: number[] = [];
   if (old) {
     touched = (yield* all<{ entity_id: number }>('SELECT entity_id FROM article_entities WHERE article_id = ?', old.id)).map((r) => r.entity_id);
-    yield* run('DELETE FROM articles WHERE id = ?', old.id);
+    yield* deleteArticleRows(old.id);
   }
   // A replaced article keeps its row id; a new one takes the id reserved for it, if any (so that
   // articles written at once on several connections keep their input order).
