@@ -24,6 +24,8 @@ export function entityKey(name: string): string {
 }
 
 const lastWord = (key: string) => key.split(' ').pop()!;
+/** Code-point order, as the (key, type) index's COLLATE "C" compares. */
+export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type Found = { id: number; name: string };
 type Org = Found & { key: string };
@@ -243,7 +245,8 @@ export class EntityIdentity {
    */
   *settle(): Work<void> {
     const folded = new Set(this.waitingFolds.map(([from]) => from));
-    const rows = this.waiting.filter((w) => !folded.has(w.id));
+    // In key order: writers inserting the same names lock them in one order, and cannot deadlock.
+    const rows = this.waiting.filter((w) => !folded.has(w.id)).sort((a, b) => compare(a.key, b.key) || compare(a.type, b.type));
     const real = new Map<number, number>();
     if (rows.length) {
       const inserted = yield* all<{ id: number; key: string; type: string }>(

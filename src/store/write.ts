@@ -2,7 +2,7 @@
 // transaction: SQLite several articles per transaction, PostgreSQL one.
 import { hostOf } from '../nlp/sources.js';
 import type { ArticleResult, FetchValidators, StoreStatus } from '../types.js';
-import type { EntityIdentity } from './identity.js';
+import { compare, type EntityIdentity } from './identity.js';
 import { all, get, insertBatch, run, type Work } from './work.js';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -58,6 +58,8 @@ export function* writeArticle(identity: EntityIdentity, result: ArticleResult, f
     for (const m of e.mentions) mentions.push([articleId, e.id, id, m.start, m.end, m.text]);
   }
   identity.forget();
+  // In key order, as the entities are (identity.settle): two writers adding the same aliases lock them in one order.
+  aliases.sort((a, b) => (a[0] as number) - (b[0] as number) || compare((a[1] as string).toLowerCase(), (b[1] as string).toLowerCase()));
   const direct = new Map(result.attributions.map((x) => [x.id, x.direct]));
   // The rows that need only the article's and its entities' ids go in together; then the rows
   // that need the ids of its sources and claims.
