@@ -66,7 +66,7 @@ function manyRows(sql: string, rows: unknown[][], returning: boolean, param = 1)
  * of the server's CPU on the BBC corpus). Foreign keys between the parts hold: their checks run at
  * the end of the statement, when every part's rows are in.
  */
-export function insertStatement(ops: InsertRows[]): { text: string; values: unknown[] } {
+function insertStatement(ops: InsertRows[]): { text: string; values: unknown[] } {
   const parts = ops.map((o, i) => manyRows(o.sql, o.rows, o.returning === true, i + 1));
   const ids = ops.map((o, i) => `${o.returning ? `(SELECT coalesce(json_agg(id), '[]'::json) FROM w${i})` : 'NULL'} AS r${i}`);
   return {
