@@ -287,7 +287,7 @@ describe('colon introductions', () => {
   });
 
   it('takes a sentence ending in a colon as the lead-in of the quote that opens the next paragraph', () => {
-    const text = 'Ana Reyes spoke about the flood on Monday. She said:\n\n“The river rose faster than anyone had expected this year.”';
+    const text = 'Ana Reyes visited the flooded street on Monday. She said:\n\n“The river rose faster than anyone had expected this year.”';
     expect(attributions(text).map((a) => [a.cue, a.content, a.direct])).toEqual([['said', 'The river rose faster than anyone had expected this year.', true]]);
   });
 
@@ -329,7 +329,7 @@ describe("readers' comments, letters and columns", () => {
     const text =
       'Tony Blair has promised to cut taxes if Labour wins.\n\nI think the government should spend more money on schools and hospitals.\nJohn Smith, London\n\nWe believe the Tories will win the next election easily.\n\nTony Blair said: "I think we will win the election in May."';
     expect(attributions(text).map((a) => [a.speaker?.name ?? null, a.content])).toEqual([
-      ['Tony Blair', 'cut taxes if Labour wins'],
+      ['Tony Blair', 'to cut taxes if Labour wins'],
       ['John Smith', 'the government should spend more money on schools and hospitals'],
       [null, 'the Tories will win the next election easily'],
       ['Tony Blair', 'I think we will win the election in May.'],
@@ -434,7 +434,33 @@ describe('perceptions, intentions and stances', () => {
   it('knows a cue in every form, "planned" and "slammed" included, and a cue\'s own preposition', () => {
     const got = (text: string) => attributions(text).map((a) => [a.cue, a.kind, a.content]);
     expect(got('The company planned to close the plant in Leeds by the end of the year.')).toEqual([['planned', 'thought', 'to close the plant in Leeds by the end of the year']]);
-    expect(got('Mr. Reyes talked about the need for new jobs in the north of England.')).toEqual([['talked', 'said', 'the need for new jobs in the north of England']]);
+    expect(got('Mr. Reyes talked about the need for new jobs in the north of England.')).toEqual([['talked about', 'said', 'the need for new jobs in the north of England']]);
+  });
+
+  it('takes the phrase after a cue\'s own preposition as what was said: "called for", "warned of", "referring to"', () => {
+    const got = (text: string) => attributions(text).map((a) => [a.speaker?.name ?? null, a.cue, a.content]);
+    expect(got('The mayor of Leeds called for a public inquiry into the flooding.')).toEqual([['The mayor of Leeds', 'called for', 'a public inquiry into the flooding']]);
+    // A listener after "warned" or "told" is a listed group or a name, never the content's own subject.
+    expect(got('The minister warned the economy would shrink next year.')).toEqual([['The minister', 'warned', 'the economy would shrink next year']]);
+    expect(got('Two economists warned of a sharp slowdown in house building.')).toEqual([['Two economists', 'warned of', 'a sharp slowdown in house building']]);
+    expect(got('Jane Reyes was referring to the budget passed by the council in March.')).toEqual([['Jane Reyes', 'was referring to', 'the budget passed by the council in March']]);
+  });
+
+  it('takes "focused on" and "railed against" as cues only with their preposition', () => {
+    const got = (text: string) => attributions(text).map((a) => [a.cue, a.content]);
+    expect(got('Senator Jane Reyes railed against the new tax on second homes.')).toEqual([['railed against', 'the new tax on second homes']]);
+    expect(got('The campaign focused on jobs and the cost of housing.')).toEqual([['focused on', 'jobs and the cost of housing']]);
+    // Without the preposition the verb is an act, and the noun is no cue at all.
+    expect(got('Senator Jane Reyes focused her attention elsewhere for most of the year.')).toEqual([]);
+    expect(got('The Reyes campaign said the new tax on second homes would be repealed.')).toEqual([['said', 'the new tax on second homes would be repealed']]);
+  });
+
+  it('ends a noun-phrase object before a time, an occasion or a second clause the writer adds', () => {
+    const got = (text: string) => attributions(text).map((a) => a.content);
+    expect(got('A union of flight attendants endorsed Jane Reyes for mayor on Thursday, another sign of labour backing her.')).toEqual(['Jane Reyes for mayor']);
+    expect(got('Senator Jane Reyes praised the plan during a visit to Leeds last week.')).toEqual(['the plan']);
+    // A clause after the cue keeps its verb and runs on: it is what was confirmed.
+    expect(got('The council confirmed the road would reopen on Monday after repairs.')).toEqual(['the road would reopen on Monday after repairs']);
   });
 
   it('takes no "appearance" on stage for a perception', () => {
@@ -532,6 +558,13 @@ describe('speaker resolution: roles and appositions', () => {
   it('takes the name of "Name, role, added" as the speaker', () => {
     const text = '"We want the offices to stay here," Alois Rhiel, its minister for economic affairs, added.';
     expect(speakers(text)).toEqual(['Alois Rhiel']);
+  });
+
+  it('takes a titled name with an apposition after a quote, and reads past a plural noun that looks like a cue', () => {
+    // A title before the name and a short apposition after it: both describe the speaker.
+    expect(speakers('“Our assumption is that the veto will be overridden,” Senate Majority Leader Alan Brooks, R-Ky., said on Tuesday.')).toEqual(['Alan Brooks']);
+    // "states" in the apposition is a noun, not the tag's cue.
+    expect(speakers('“It is an invasion of the state regulatory domain,” Tom Hale, the attorney general of Oklahoma, one of the states suing the agency, said at an event.')).toEqual(['Tom Hale']);
   });
 
   it('keeps a fronted phrase out of the speaker', () => {

@@ -23,6 +23,8 @@ const REGULAR = (
   'attack discuss consider learn prefer thank refer talk compare portray favor favour request continue ' +
   // Perceptions with "as": "sees Cruz as a uniter", "view the deal as a betrayal" (only with "as", see AS_CUES).
   'view regard ' +
+  // Only with a preposition of their own (PREPOSITION_CUES): "focused on", "railed against".
+  'focus rail advocate lash allude push press campaign care ' +
   // Questions put as reported speech: "questioned whether …", "wondered how …".
   'question wonder'
 ).split(/\s+/);
@@ -43,10 +45,71 @@ const IRREGULAR: Record<string, string[]> = {
   insist: ['insist', 'insists', 'insisted', 'insisting'],
   feel: ['feel', 'feels', 'felt', 'feeling'],
   see: ['see', 'sees', 'saw', 'seen', 'seeing'],
+  hear: ['hear', 'hears', 'heard', 'hearing'],
 };
 
 /** Cues that attribute only as "<verb> X as Y" ("voters see the campaign as unfair"): else "see" is sight. */
 export const AS_CUES = new Set(['see', 'view', 'regard']);
+
+/**
+ * Cues whose content follows a preposition of their own: "talked about the economy", "called for a
+ * ban", "referring to Mr. Trump", "warned of a crisis", "pointed out that …". What was said is the
+ * phrase after the preposition. (Which verbs take which preposition was counted among PolNeAR
+ * train's cues; the list is ours.)
+ */
+export const PREPOSITION_CUES: Record<string, readonly string[]> = {
+  talk: ['about'],
+  speak: ['about', 'of'],
+  ask: ['about'],
+  write: ['about', 'of'],
+  tweet: ['about'],
+  complain: ['about', 'of'],
+  worry: ['about'],
+  joke: ['about'],
+  boast: ['about', 'of'],
+  brag: ['about'],
+  warn: ['about', 'of', 'against'],
+  caution: ['about', 'against'],
+  think: ['about', 'of'],
+  testify: ['about'],
+  comment: ['on', 'about'],
+  argue: ['for', 'against', 'about'],
+  call: ['for', 'on'],
+  refer: ['to'],
+  point: ['to', 'out'],
+  respond: ['to'],
+  reply: ['to'],
+  focus: ['on'],
+  rail: ['against'],
+  advocate: ['for'],
+  lash: ['out at'],
+  hint: ['at'],
+  allude: ['to'],
+  push: ['for'],
+  press: ['for'],
+  campaign: ['for', 'against'],
+  express: ['concern about', 'concerns about', 'concern over', 'support for', 'opposition to'],
+  know: ['about'],
+  learn: ['about', 'of'],
+  hear: ['about', 'of'],
+  care: ['about'],
+  question: ['about'],
+};
+
+/** Cues that attribute only with their preposition ("focused on the economy"); alone they are acts. */
+export const ONLY_WITH_PREPOSITION = new Set(['focus', 'rail', 'advocate', 'lash', 'allude', 'push', 'press', 'campaign', 'hear', 'care']);
+
+const prepositionPatterns = new Map<string, RegExp | null>();
+/** The cue's own preposition opening `after` ("about " in "talked| about the economy"), or null. */
+export function prepositionOfCue(base: string, after: string): string | null {
+  let re = prepositionPatterns.get(base);
+  if (re === undefined) {
+    const preps = PREPOSITION_CUES[base];
+    re = preps ? new RegExp(`^\\s*(?:${preps.join('|')})\\s+(?:that\\s+)?`, 'i') : null;
+    prepositionPatterns.set(base, re);
+  }
+  return re?.exec(after)?.[0] ?? null;
+}
 
 /** Cues that attribute only a question ("questioned whether …"): else "questioned the man" is an act. */
 export const QUESTION_CUES = new Set(['question', 'wonder']);

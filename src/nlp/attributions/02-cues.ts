@@ -1,7 +1,7 @@
 // Pass 2 of the attribution stage: cue words in a sentence, and the words between a cue and its
 // content (a listener, a channel, a time, "that"). The verbs themselves are data in ../cues.ts.
 import type { Span } from '../../types.js';
-import { cueBase, NOUNS_AFTER_AND, TAKES_LISTENER } from '../cues.js';
+import { cueBase, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
 import type { Sentence } from '../segment.js';
 import type { TermIndex } from '../terms.js';
 import type { Quote } from './01-quotes.js';
@@ -80,6 +80,28 @@ export function contentEnd(text: string, from: number, sentEnd: number): number 
   }
   return coordinatedCue(text, from, end) ?? end;
 }
+/**
+ * Where a noun-phrase object ends ("endorsed Hillary Clinton for president on Thursday, another
+ * example of …", "supported Democrats during his time on MSNBC"): the object is what was endorsed or
+ * supported; a time, an occasion, a comma or a second clause after it is the writer's. Null when
+ * nothing ends it before the content's end.
+ */
+export function objectCut(content: string): number | null {
+  const m = OBJECT_END.exec(content);
+  return m && m.index > 0 ? m.index : null;
+}
+const OBJECT_END = new RegExp(
+  [
+    '\\s+(?:while|when|after|before|since|until|amid|despite|although|though|even as|during)\\s',
+    ',\\s+(?:he|she|they|it|we|I)\\s',
+    '\\s+(?:on|at|in|over|via)\\s+(?:(?:the|a|an|his|her|its|their|last|this|that|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+)?(?:[\\p{L}-]+\\s+)?(?:\\p{L}+day|weekend|week|month|year|morning|afternoon|evening|night|statement|interview|tweets?|ruling|speech|rally|event|debate|e-?mail|letter|post|video|conference|hearing|Twitter|Facebook|television|TV|radio|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\b',
+    '\\s+(?:last|this|earlier|later|next)\\s+(?:week|month|year|\\p{L}+day)\\b',
+    '\\s+(?:yesterday|today|tonight)\\b',
+    '\\s+and\\s+(?:then\\s+|also\\s+)?(?:has|have|had|was|were|is|are|will|would|kept|went|\\p{Ll}+ed)\\b',
+  ].join('|'),
+  'u',
+);
+
 /** Words in -ing after a comma that open no participle clause: prepositions and nouns. */
 const NOT_PARTICIPLES = new Set(['including', 'according', 'excluding', 'regarding', 'concerning', 'notwithstanding', 'thing', 'nothing', 'something', 'anything', 'everything', 'king', 'ring', 'spring', 'string', 'wing', 'evening', 'morning', 'building', 'meeting', 'funding', 'spending', 'ruling', 'hearing', 'polling', 'housing', 'training', 'bring', 'sing', 'being']);
 
@@ -130,6 +152,8 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (prev && /['’]s$/.test(prev) && !/(ed|ing)$/.test(w.w) && !/^(it|he|she|that|what|there|who)['’]s$/.test(prev)) continue;
     // "tech companies called the AI Alliance": a name after "called" names something.
     if (base === 'call' && /^\s+(the\s+)?\p{Lu}/u.test(text.slice(w.end, w.end + 12)) && prev && /^\p{Ll}/u.test(ws[i - 1]!.w) && !/^(he|she|they|it|we|i|who|which|and|also|then|has|have|had)$/.test(prev)) continue;
+    // "focused on", "railed against": these verbs attribute only with their preposition.
+    if (ONLY_WITH_PREPOSITION.has(base) && !prepositionOfCue(base, text.slice(w.end, w.end + 40))) continue;
     if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.
@@ -167,7 +191,7 @@ export function skipObject(text: string, from: number, to: number, base: string,
       channel = m.entity.name;
       at = m.end;
     } else {
-      const obj = /^\s*((?:the|a|an|his|her|their|its|our)\s+)?(?:[\p{L}-]+\s+){0,2}?(reporters|journalists|lawmakers|investors|analysts|supporters|voters|the audience|audiences|viewers|listeners|members|staff|employees|colleagues|officials|him|her|them|us|me|you|people|everyone|crowds?|the crowd|\p{Lu}[\p{L}]+)\b/iu.exec(rest());
+      const obj = /^\s*((?:the|a|an|his|her|their|its|our)\s+)?(?:[\p{L}-]+\s+){0,2}?(reporters|journalists|lawmakers|investors|analysts|supporters|voters|the audience|audiences|viewers|listeners|members|staff|employees|colleagues|officials|him|her|them|us|me|you|people|everyone|crowds?|the crowd|\p{Lu}[\p{L}]+)\b/u.exec(rest());
       if (obj) at += obj[0].length;
     }
     const via = /^\s*(via|by|in|over|on)\s+(e-?mail|phone|telephone|text|text message|video|a statement|an interview|Twitter|X)\b/i.exec(rest());

@@ -131,7 +131,8 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
       const lead = text.slice(from, m.start);
       if (!/^['’]?s?\s*,\s*\S/.test(after)) continue;
       // Before the name: nothing, a clause boundary, a title, or a short descriptor ("Republican pollster").
-      const descriptor = from === 0 || /^[\s,;:—–]*$/.test(text.slice(Math.max(0, from - 2), from));
+      // (A quote's tag starts after its closing mark: '“…,” Senate Majority Leader Mitch McConnell, R-Ky., said'.)
+      const descriptor = from === 0 || /^[\s,;:—–”"’']*$/.test(text.slice(Math.max(0, from - 2), from));
       if (lead.trim() && !/(^|[,;:—–]|\b(and|but|while|as|when|meanwhile|however))\s*$/i.test(lead.trim()) && !TITLE_PREFIX.test(lead) && !(descriptor && /^(?:[\p{L}.'’-]+\s+){1,4}$/u.test(lead) && !/\b(said|says|told|and|but|that|who|which|the)\b/i.test(lead.replace(/^the\s+/i, '')))) continue;
       const role = after.replace(/^['’]?s?\s*,\s*/, '').trim();
       if (role.split(/\s+/).length > 30) continue;

@@ -63,7 +63,7 @@ export function directQuotes(ctx: AttributionContext): void {
     // A title in quotes is nobody's words: 'On “Fox News Sunday,” Mike Pence said …'.
     const titleInQuotes = group.length === 1 && /^(?:\p{Lu}[\p{L}'’.-]*[\s,]*){2,6}$/u.test(pieces[0]!.text) && !/[.!?]$/.test(pieces[0]!.text);
     if (!titleInQuotes && !/^\s*[.!?;:]/.test(tag)) {
-      for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes)) {
+      for (const hit of cuesIn(text, { ...(lastSent ?? sent ?? first), start: tagFrom, end: tagTo, text: tag } as Sentence, quotes, index)) {
         const lead = /^[\s,—–]*(?:as\s+)?/i.exec(tag)![0].length;
         const pre = text.slice(tagFrom + lead, hit.cueStart);
         if (pre.split(/\s+/).length > 40) break;

@@ -2,8 +2,8 @@
 // "…, said X", "according to X, …", participle clauses (", saying …") and "Name: …" turns.
 import type { Paragraph, Sentence } from '../segment.js';
 import type { Span } from '../../types.js';
-import { AS_CUES, NOUN_LIKE_FORMS, QUESTION_CUES, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
-import { CLAUSE_CUES, contentEnd, PARTICIPLE_AFTER, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
+import { AS_CUES, NOUN_LIKE_FORMS, ONLY_WITH_PREPOSITION, prepositionOfCue, QUESTION_CUES, TAKES_INFINITIVE, WEAK_CUES } from '../cues.js';
+import { CLAUSE_CUES, contentEnd, PARTICIPLE_AFTER, cuesIn, DESCRIPTOR_BEFORE_NAME, lastBoundary, NEEDS_THAT, objectCut, skipAdverbialBeforeThat, skipObject, trimSpan } from './02-cues.js';
 import { nounPhraseAtStart, speakerAfter, speakerBefore, type MentionRef, type SpeakerPhrase } from './03-speakers.js';
 import { wordIs, type TaggedTerm } from '../terms.js';
 import type { AttributionContext } from './context.js';
@@ -94,12 +94,14 @@ export function reportedSpeech(ctx: AttributionContext): void {
         const apposition = inverted && /^\s*,/.test(text.slice(speaker.end, s.end));
         if (comma && (!comma[1] || DESCRIPTOR_BEFORE_NAME.test(comma[1])) && (afterWords <= 4 || apposition || adverbial)) contentSpan = trimSpan(text, s.start + dateline, s.start + comma.index);
       }
-      if (!contentSpan || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
+      if (!contentSpan) continue;
       // "spoke on the condition of anonymity" is about the speaker, not a statement; "spoke out against
       // the move" states no content.
       // "talked about the economy", "referring to Mr. Trump": the preposition belongs to the cue.
-      const prep = PREPOSITION_OF_CUE[hit.base] ? new RegExp(`^${PREPOSITION_OF_CUE[hit.base]}\\s+(?:that\\s+)?`, 'i').exec(contentSpan.text) : null;
-      if (prep && contentSpan.start > hit.cueStart) contentSpan = { start: contentSpan.start + prep[0].length, end: contentSpan.end, text: contentSpan.text.slice(prep[0].length) };
+      const prep = contentSpan.start > hit.cueStart ? prepositionOfCue(hit.base, contentSpan.text) : null;
+      if (prep) contentSpan = { start: contentSpan.start + prep.length, end: contentSpan.end, text: contentSpan.text.slice(prep.length) };
+      // "focused on", "railed against": without their preposition these verbs are acts, not speech.
+      if (!prep && ONLY_WITH_PREPOSITION.has(hit.base)) continue;
       if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
@@ -108,14 +110,22 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
       // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
       const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
-      if (CLAUSE_CUES.has(hit.base) && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !hasVerb(index.within(contentSpan.start, contentSpan.end))) continue;
+      if (CLAUSE_CUES.has(hit.base) && !prep && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !hasVerb(index.within(contentSpan.start, contentSpan.end))) continue;
+      // A noun-phrase object ("endorsed Clinton for president on Thursday, …") ends before a time, an
+      // occasion or another clause; a clause after the cue has its verb before any of those.
+      if (contentSpan.start > hit.cueStart && (!CLAUSE_CUES.has(hit.base) || prep) && !thatClause && !AS_CUES.has(hit.base) && !/^(?:[“"‘]|(?:to|whether|if|how|what|why|who)\b)/i.test(contentSpan.text)) {
+        const cut = objectCut(contentSpan.text);
+        if (cut !== null && !hasVerb(index.within(contentSpan.start, contentSpan.start + cut))) contentSpan = trimSpan(text, contentSpan.start, contentSpan.start + cut) ?? contentSpan;
+      }
       // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
       const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
       if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
-      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < (contentSpan.start > hit.cueStart && !CLAUSE_CUES.has(hit.base) ? 1 : 3)) continue;
+      // An object after the cue may be one word ("denied wrongdoing", "talked about immigration"); a clause has three.
+      const minWords = contentSpan.start > hit.cueStart && (!CLAUSE_CUES.has(hit.base) || prep) ? 1 : 3;
+      if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < minWords) continue;
       drafts.push({
         speaker,
-        cue: hit.cue,
+        cue: prep ? `${hit.cue} ${prep.trim().replace(/\s+that$/i, '')}` : hit.cue,
         channel,
         pieces: [contentSpan],
         direct: false,
@@ -189,7 +199,7 @@ function turnsOf(text: string, label: string): number {
 
 /** Cues whose content follows a preposition of their own. */
 // ("pointed out that …": the particle belongs to the verb.)
-const PREPOSITION_OF_CUE: Record<string, string> = { talk: 'about', refer: 'to', point: 'out' };
+
 
 /** Labels before a colon that name no speaker. */
 const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;

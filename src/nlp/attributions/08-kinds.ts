@@ -8,7 +8,7 @@ import { cueBase, isDocumentPhrase } from '../cues.js';
 export const THOUGHT_CUES = new Set([
   'think', 'believe', 'feel', 'fear', 'worry', 'hope', 'want', 'expect', 'plan', 'intend', 'wish', 'suspect', 'assume',
   'doubt', 'reckon', 'know', 'consider', 'regard', 'see', 'view', 'seem', 'appear', 'prefer', 'trust', 'imagine',
-  'seek', 'refuse', 'decide', 'support', 'oppose', 'defend', 'back', 'learn', 'favor', 'favour', 'wonder',
+  'seek', 'refuse', 'decide', 'support', 'oppose', 'defend', 'back', 'learn', 'favor', 'favour', 'wonder', 'care', 'hear',
 ]);
 
 /** Cues that report what a document or data showed: "figures showed", "the study found". */
@@ -17,8 +17,11 @@ export const FOUND_CUES = new Set(['find', 'show', 'indicate', 'reveal', 'sugges
 /** The base verb of a cue as written ("has now expressed" → "express"); ":" and "according to" stay. */
 export function cueBaseOf(cue: string): string {
   if (/^according to$/i.test(cue)) return 'according to';
-  const last = cue.trim().split(/\s+/).pop() ?? '';
-  return cueBase(last) ?? last.toLowerCase();
+  // ("talked about": the verb, not its preposition, is the cue's base.)
+  const words = cue.trim().split(/\s+/);
+  const verb = words.findLast((w) => cueBase(w));
+  const last = words[words.length - 1] ?? '';
+  return verb ? cueBase(verb)! : last.toLowerCase();
 }
 
 export function attributionKind(cue: string, speakerText: string | null): AttributionKind {
