@@ -84,6 +84,15 @@ describe('reported speech', () => {
     expect(attributions('The factory will close in March, the company said.').map((a) => a.content)).toEqual(['The factory will close in March']);
   });
 
+  it('finds "…, said X, <a long apposition>" and "…, X said Friday, as …" with the content before the tag', () => {
+    expect(attributions('Its first national television ad could start this week, said Tom Hale, a longtime adviser to the family who oversees the campaign to stop the bill.').map(brief)).toEqual([
+      { speaker: 'Tom Hale', content: 'Its first national television ad could start this week', direct: false },
+    ]);
+    expect(attributions('The long obsession with the mayor’s birth is an insult to all residents, local lawmakers said Friday afternoon, as they bristled at the questions.').map((a) => a.content)).toEqual([
+      'The long obsession with the mayor’s birth is an insult to all residents',
+    ]);
+  });
+
   it('finds "according to X, …" and "X told Y …"', () => {
     const list = attributions('According to the World Bank, growth will slow to 2.4% this year. Janet Yellen told reporters that inflation was easing.');
     expect(list.map(brief)).toEqual([
@@ -347,6 +356,10 @@ describe('verbs the tagger reads as nouns', () => {
   it('finds the verb of reported content after a company\'s name ("Acme Corp cut 500 jobs")', () => {
     expect(attributions('Acme Corp cut 500 jobs in Ohio in 2023, the company said on Monday.').map((a) => a.content)).toEqual(['Acme Corp cut 500 jobs in Ohio in 2023']);
   });
+
+  it('reads "rose" after a noun as the verb, not the flower', () => {
+    expect(attributions('Headline\n\nSales rose sharply in the first quarter, Tom Hale said.').map((a) => a.content)).toEqual(['Sales rose sharply in the first quarter']);
+  });
 });
 
 describe('short objects', () => {
@@ -480,6 +493,17 @@ describe('kinds', () => {
     expect(kinds('The report suggests that 69% of firms now use broadband.')[0]?.[0]).toBe('found');
   });
 
+  it('takes a share of those polled as the speaker, and their answers as opinions (thought)', () => {
+    const text = 'Headline\n\nAnother 19 percent said they would not pick either candidate. Six in 10 voters say the mayor is decisive. A majority of Democrats say the party should move left.';
+    expect(attributions(text).map((a) => [a.speakerText, a.kind])).toEqual([
+      ['Another 19 percent', 'thought'],
+      ['Six in 10 voters', 'thought'],
+      ['A majority of Democrats', 'thought'],
+    ]);
+    // A figure inside what was said is no share of anyone.
+    expect(kinds('Headline\n\nSales rose 5 percent, the company said.')).toEqual([['said', 'Sales rose 5 percent']]);
+  });
+
   it('marks beliefs, intentions and desires as thought, with an infinitive as content', () => {
     expect(kinds('Tom Hale wants to open a training centre in Leeds this year.')).toEqual([['thought', 'to open a training centre in Leeds this year']]);
     expect(kinds('Ana Reyes believes the vote will be close.')).toEqual([['thought', 'the vote will be close']]);
@@ -594,6 +618,15 @@ describe('participle clauses', () => {
       { speaker: 'Tom Hale', content: 'he would back the new leader at the conference', direct: false },
     ]);
     expect(attributions('Ana Reyes toured the plant while insisting that no jobs would be lost.').map(brief)).toEqual([{ speaker: 'Ana Reyes', content: 'no jobs would be lost', direct: false }]);
+  });
+
+  it('speak for the tag of the quote before them, with more quotes later in the article', () => {
+    const text = '"We see no link to terrorism," the mayor said, adding that it would take "more hours" before details emerge. Later the police chief spoke. "It was a gas leak," he said.';
+    expect(attributions(text).map((a) => [a.speakerText, a.content])).toEqual([
+      ['the mayor', 'We see no link to terrorism'],
+      ['the mayor', 'it would take "more hours" before details emerge'],
+      ['he', 'It was a gas leak'],
+    ]);
   });
 
   it('end the reported content before them and speak for the sentence subject, not the listener', () => {

@@ -53,6 +53,13 @@ const NOMINAL_BEFORE_OF = new RegExp(
   `(?:^|[\\s,(])((?:${DETERMINERS}\\s+)?(?:(?!(?:after|before|and|or|but|with|of|in|on|at|by|for|from|to|as|that|when|while|if|because)\\s)[\\p{L}-]+\\s+){0,2}?(${HEADS}))\\s+(?:of|for)\\s+$`,
   'iu',
 );
+const NUMBER_WORD = '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\p{L}+teen)';
+const SHARE = `(?:(?:another|about|only|nearly|almost|roughly|some|just|over|under|more than|less than|fewer than|fully|a further)\\s+)?(?:${NUMBER_WORD}\\s*(?:percent|per cent|%)|${NUMBER_WORD}\\s+(?:in|out of)\\s+(?:10|ten|\\d+)|(?:a|the)\\s+(?:slim\\s+|narrow\\s+|large\\s+|clear\\s+)?majority|half|a third|a quarter|two-thirds|three-quarters)`;
+/** A share of those polled at the end of a region: "63 percent", "Six in 10 voters", "a majority of Democrats". */
+const POLL_SHARE_AT_END = new RegExp(`(?:^|[\\s,(])(${SHARE}(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:voters|respondents|americans|adults|democrats|republicans|independents|people|those|them|women|men|likely voters|supporters|members|residents|parents|students|workers|voters polled|those polled|those surveyed|the public|the country))?)$`, 'iu');
+/** Is this speaker a share of those polled? Their answers are opinions (kind "thought"). */
+export const isPollShare = (phrase: string) => new RegExp(`^${SHARE}\\b`, 'iu').test(phrase.trim());
+
 /** Heads that speak for the body named after them. */
 const SPEAKS_FOR = /^(?:spokesperson|spokesman|spokeswoman|spokesmen|spokespeople|representative|representatives)$/i;
 const NOMINAL_AT_START = new RegExp(
@@ -96,7 +103,13 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
     const s = from + trimmed.length - pron[1]!.length;
     return { start: s, end, text: pron[1]!, role: null };
   }
-  // 3. A nominal.
+  // 3. A share of those polled ("63 percent said", "Six in 10 voters say", "a majority of Democrats").
+  const share = POLL_SHARE_AT_END.exec(trimmed);
+  if (share) {
+    const s = from + trimmed.length - share[1]!.length;
+    return { start: s, end, text: share[1]!, role: null };
+  }
+  // 4. A nominal.
   const nom = NOMINAL_AT_END.exec(trimmed);
   if (nom) {
     // Modifiers stop at a function word: "IBM and other tech companies" → "other tech companies".
@@ -119,7 +132,7 @@ export function speakerBefore(text: string, from: number, to: number, mentions: 
       return { start: s, end, text: phrase, role: null };
     }
   }
-  // 4. An apposition: "Joelle Pineau, VP of AI research at Meta, told …".
+  // 5. An apposition: "Joelle Pineau, VP of AI research at Meta, told …".
   if (trimmed.endsWith(',')) {
     const inner = trimmed.slice(0, -1);
     for (const m of mentions) {

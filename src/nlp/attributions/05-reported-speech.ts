@@ -25,11 +25,17 @@ export function reportedSpeech(ctx: AttributionContext): void {
       let contentSpan: Span | null = null;
       let channel: string | null = null;
       // "…, said the company." — an inverted tag closes its sentence.
-      const inverted = !speaker && !/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart)) && text.slice(hit.word.end, s.end).split(/\s+/).length <= 12;
-      if (inverted) speaker = speakerAfter(text, hit.word.end, s.end, mentions);
+      // (Longer after the cue only when a name and its apposition follow: "…, said Brian Baker, a
+      // longtime adviser to the family who oversees …".)
+      const invertedTag = !speaker && !/ing$/.test(hit.word.w) && /,\s*$/.test(text.slice(s.start, hit.cueStart));
+      const invertedSpeaker = invertedTag ? speakerAfter(text, hit.word.end, s.end, mentions) : null;
+      const inverted = !!invertedSpeaker && (text.slice(hit.word.end, s.end).split(/\s+/).length <= 12 || /^\s*,\s/.test(text.slice(invertedSpeaker.end, s.end)));
+      if (inverted) speaker = invertedSpeaker;
       if (!speaker) {
         // "X said A, but said B": the second cue shares the first one's speaker.
-        const prev = drafts[drafts.length - 1];
+        // (The last draft that ends before the cue in this sentence: pass 4 has already taken every
+        // quote of the article, so the last draft of all may lie far ahead.)
+        const prev = drafts.findLast((d) => d.covers[1] >= s.start && d.covers[1] <= hit.cueStart);
         if (prev?.speaker && prev.covers[0] >= s.start && /^[\s,]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(text.slice(prev.covers[1], hit.cueStart))) speaker = prev.speaker;
         // "…, saying …": a participle clause speaks for the speaker before it, or the sentence's subject.
         else if (/ing$/.test(hit.word.w) && [/,\s*$/, PARTICIPLE_AFTER].some((tie) => tie.test(text.slice(s.start, hit.cueStart)))) {
@@ -81,7 +87,8 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // Clause cues report a clause; others may take a short object ("has denied wrongdoing").
       // "…, she said in a video message to the convention.": after a clause cue, a phrase that opens
       // with a preposition and has no verb is where or how it was said, and what was said comes before.
-      const adverbial = !!after && CLAUSE_CUES.has(hit.base) && /^(?:to|with|at|in|on|for|from|during|after|before|via|through)\b(?!\s+(?:least|most)\b)/i.test(after.text) && !hasVerb(index.within(after.start, after.end));
+      // So is a clause set off by a comma right after the cue: "…, lawmakers said Friday, as they bristled at …".
+      const adverbial = !!after && CLAUSE_CUES.has(hit.base) && (/^(?:to|with|at|in|on|for|from|during|after|before|via|through)\b(?!\s+(?:least|most)\b)/i.test(after.text) && !hasVerb(index.within(after.start, after.end)) || /^\s*,\s*(?:as|while|when|after|before|because|although|though|since|during|amid)\s/i.test(text.slice(obj.at, after.end)));
       if (after && afterWords >= (CLAUSE_CUES.has(hit.base) ? 3 : 1) && !inverted && !adverbial) contentSpan = skipAdverbialBeforeThat(after, text, index);
       else {
         // "…, X said." / "…, e-commerce minister X says." The content is the clause before the speaker.
@@ -239,9 +246,14 @@ function hasVerb(terms: TaggedTerm[]): boolean {
       t.tags.has('Verb') ||
       (i > 0 && t.tags.has('Plural') && /s$/.test(t.text) && (terms[i - 1]!.tags.has('ProperNoun') || terms[i - 1]!.tags.has('Singular'))) ||
       // "Acme Corp cut 500 jobs": a word that is a verb on its own, read as a noun after a name.
-      (i > 0 && terms[i - 1]!.tags.has('ProperNoun') && /^\p{Ll}+$/u.test(t.text) && isVerbWord(t.text)),
+      (i > 0 && terms[i - 1]!.tags.has('ProperNoun') && /^\p{Ll}+$/u.test(t.text) && isVerbWord(t.text)) ||
+      // "Sales rose sharply": past forms the lexicon knows only as nouns, after a noun.
+      (i > 0 && terms[i - 1]!.tags.has('Noun') && PAST_READ_AS_NOUN.has(t.text.toLowerCase())),
   );
 }
+
+/** Past tenses that compromise's lexicon reads as nouns ("rose" the flower, "left" the side). */
+const PAST_READ_AS_NOUN = new Set(['rose', 'left', 'bore', 'wound', 'ground', 'found', 'felt', 'lay', 'saw']);
 
 /** Is this word a verb in compromise's lexicon, read alone? */
 const isVerbWord = (word: string) => wordIs(word, '#Verb');

@@ -3,6 +3,7 @@
 // Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
 import type { Attribution, AttributionKind } from '../../types.js';
 import { cueBase, isDocumentPhrase } from '../cues.js';
+import { isPollShare } from './03-speakers.js';
 
 /** Cues of beliefs, intentions, desires and perceptions: "believes", "plans to", "wants", "fears". */
 export const THOUGHT_CUES = new Set([
@@ -27,6 +28,8 @@ export function cueBaseOf(cue: string): string {
 export function attributionKind(cue: string, speakerText: string | null): AttributionKind {
   const base = cueBaseOf(cue);
   if (THOUGHT_CUES.has(base)) return 'thought';
+  // What "63 percent said" in a poll is an answer to it, an opinion counted, not a statement.
+  if (speakerText && isPollShare(speakerText)) return 'thought';
   // Documents and data "find" and "show"; so do they "suggest", "reveal" or speak "according to".
   if (base === 'find' || base === 'show') return 'found';
   if (FOUND_CUES.has(base) && speakerText && isDocumentPhrase(speakerText)) return 'found';
