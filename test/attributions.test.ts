@@ -325,6 +325,17 @@ describe('colon introductions', () => {
 });
 
 describe('headlines', () => {
+  it('reads a title-case headline printed with a full stop as a headline, its speaker without "Says"', () => {
+    expect(attributions('Maria Lopez Says The Bridge Will Open In May.\n\nThe council met on Monday.').map(brief)).toEqual([
+      { speaker: 'Maria Lopez', content: 'The Bridge Will Open In May', direct: false },
+    ]);
+    expect(attributions('New Bridge Will Open In May, Maria Lopez Says.\n\nThe council met on Monday.').map(brief)).toEqual([
+      { speaker: 'Maria Lopez', content: 'New Bridge Will Open In May', direct: false },
+    ]);
+    // A sentence of prose keeps its capitals as they are.
+    expect(attributions('Maria Lopez says the bridge will open in May.').map(brief)).toEqual([{ speaker: 'Maria Lopez', content: 'the bridge will open in May', direct: false }]);
+  });
+
   it('reads "X Says …" in a title-case headline, and no other capitalised cue', () => {
     expect(attributions('Maria Lopez Says The Bridge Will Open In May\n\nThe council met on Monday.').map(brief)).toEqual([
       { speaker: 'Maria Lopez', content: 'The Bridge Will Open In May', direct: false },

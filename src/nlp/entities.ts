@@ -130,7 +130,9 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
   const segments: Array<[number, number]> = [];
   const colon = /^[-•*\s]*([^:.!?]{3,80}):\s/.exec(para.text);
   if (colon) segments.push([para.start, para.start + colon[0].length]);
-  if (!/[.!?:]["”’)]?$/.test(para.text) && para.text.length < 200) segments.push([para.start, para.end]);
+  // (The first line may end in a full stop and still be the headline, as some archives print one;
+  // the check below still wants every content word capitalised.)
+  if ((!/[.!?:]["”’)]?$/.test(para.text) || (para.index === 0 && /^[^.!?:]+[.!?]["”’)]?$/.test(para.text))) && para.text.length < 200) segments.push([para.start, para.end]);
   // A line mostly in capitals (a wire-service headline, "ENGLAND BEAT MOLDOVA .") is title case too.
   const letterWords = terms.filter((t) => /\p{L}{2,}/u.test(t.text));
   if (letterWords.length >= 3 && letterWords.filter((t) => /^[\p{Lu}\d'’.-]+$/u.test(t.text)).length / letterWords.length >= 0.6) {

@@ -100,6 +100,12 @@ function splitParagraph(text: string, p: Paragraph, out: Sentence[]): void {
   push(begin, s.length);
 }
 
+/** Every word of four letters or more capitalised, at least three of them, no colon: "Sanders Says He Will Run." */
+function titleCase(line: string): boolean {
+  const long = line.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? [];
+  return long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w)) && !line.includes(':');
+}
+
 export function sentences(text: string, paras: Paragraph[] = paragraphs(text)): Sentence[] {
   const out: Sentence[] = [];
   for (const p of paras) {
@@ -107,7 +113,8 @@ export function sentences(text: string, paras: Paragraph[] = paragraphs(text)): 
     splitParagraph(text, p, out);
     if (out.length === before + 1) {
       const only = out[before]!;
-      only.heading = !/[.!?…:;"”’)\]]$/.test(only.text) && only.text.split(/\s+/).length <= 20;
+      // (A first line in title case is the headline even with a full stop, as some archives print one.)
+      only.heading = (!/[.!?…:;"”’)\]]$/.test(only.text) || (p.index === 0 && titleCase(only.text))) && only.text.split(/\s+/).length <= 20;
     }
   }
   return out;
