@@ -805,3 +805,24 @@ describe('documents speak through the owner the text gives them', () => {
     expect(a!.speakerText).toBe("the regulator's latest review");
   });
 });
+
+describe('attributions with no named source', () => {
+  it('takes the question of "Asked whether …" and "when asked about …", with the asker when the text names one', () => {
+    const text = 'Headline\n\nAsked whether he would run again, Tom Hale said he had not decided. Asked by reporters how the plan would be paid for, Ana Reyes declined to answer.';
+    expect(attributions(text).map((a) => [a.cue, a.speakerText, a.content])).toEqual([
+      ['asked', null, 'whether he would run again'],
+      ['said', 'Tom Hale', 'he had not decided'],
+      ['asked', 'reporters', 'how the plan would be paid for'],
+      ['declined', 'Ana Reyes', 'to answer'],
+    ]);
+    // A request is no question: "had been asked to consider reforms" attributes nothing.
+    expect(attributions('Headline\n\nThe commission had been asked to consider reforms to the law.')).toEqual([]);
+  });
+
+  it('takes "X is expected to …" as an expectation no one is named as holding: the subject and the infinitive', () => {
+    const list = attributions('Headline\n\nThe vote is expected to pass easily on Monday, though few members spoke.');
+    // ("few members spoke" reports nothing: "spoke" attributes only what follows it.)
+    expect(list.map((a) => [a.speaker, a.kind, a.contentSpans.map((p) => p.text)])).toEqual([[null, 'thought', ['The vote', 'to pass easily on Monday']]]);
+    expect(attributions('Headline\n\nIt is expected to rain on Monday.')).toEqual([]);
+  });
+});

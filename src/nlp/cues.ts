@@ -12,7 +12,7 @@ const REGULAR = (
   'propose threaten welcome estimate calculate project posit speculate surmise ask answer ' +
   'confide quip retort whisper shout yell scream cry sigh call decline endorse slam blast tout decry denounce condemn ' +
   'lambaste hail applaud laud ridicule rebut refute dispute assail clarify ' +
-  // Beliefs, intentions and desires: attributions of kind "thought" (see kinds.ts).
+  // Beliefs, intentions and desires: attributions of kind "thought" (see attributions/09-kinds.ts).
   'hope want plan expect intend wish suspect assume ' +
   // Found among PolNeAR train's gold cues that the list above lacked (counted, not copied).
   'highlight email chant ' +
@@ -149,7 +149,7 @@ export const WEAK_CUES = new Set([
   'hope', 'want', 'plan', 'expect', 'intend', 'wish', 'suspect', 'assume', 'highlight',
   'seem', 'appear', 'seek', 'refuse', 'decide', 'support', 'oppose', 'defend',
   'know', 'back', 'attack', 'discuss', 'consider', 'learn', 'prefer', 'thank', 'refer', 'talk', 'compare', 'portray',
-  'favor', 'favour', 'request', 'see', 'view', 'regard',
+  'favor', 'favour', 'request', 'see', 'view', 'regard', 'speak',
 ]);
 
 /** Cues whose content may be an infinitive: "wants to run", "plans to sell", "hopes to win". */

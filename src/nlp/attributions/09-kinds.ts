@@ -1,4 +1,4 @@
-// Pass 8 of the attribution stage, kinds: what kind of attribution each one is: something `said` (speech and writing), something `found`
+// Pass 9 of the attribution stage, kinds: what kind of attribution each one is: something `said` (speech and writing), something `found`
 // (a document, figures or a poll), or something `thought` (a belief, intention, desire or perception).
 // Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
 import type { Attribution, AttributionKind } from '../../types.js';

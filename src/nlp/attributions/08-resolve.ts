@@ -1,4 +1,4 @@
-// Pass 7 of the attribution stage, speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
+// Pass 8 of the attribution stage, speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
 // as the article's words. Names resolve to themselves; pronouns to the nearest compatible antecedent;
 // descriptions ("the home secretary", "the company", "the 67-year-old") to the entity the article
 // gave that description; documents ("the report", "figures") to their author.
