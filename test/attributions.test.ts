@@ -754,6 +754,14 @@ describe('cues that are not speech', () => {
     expect(attributions('China has been accused of keeping its currency weak to boost exports.')).toEqual([]);
     expect(attributions('Many users never change the password of the access point helping them go online.')).toEqual([]);
   });
+
+  it('takes no noun for a cue: "percentage points", "talk had been mounting", a share that "declined slightly"', () => {
+    expect(attributions('Headline\n\nThe mayor led the race by 5 percentage points among likely voters.')).toEqual([]);
+    expect(attributions('Headline\n\nTalk had been mounting about a challenger to the mayor in the primary.')).toEqual([]);
+    expect(attributions('Headline\n\nSupport for the Green Party has declined slightly from 58 percent to 55 percent.')).toEqual([]);
+    // The verbs themselves still attribute.
+    expect(attributions('Headline\n\nThe mayor declined to comment on the race.').map((a) => a.content)).toEqual(['to comment on the race']);
+  });
 });
 
 describe('a tag that says more', () => {

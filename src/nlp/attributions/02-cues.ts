@@ -1,7 +1,7 @@
 // Pass 2 of the attribution stage: cue words in a sentence, and the words between a cue and its
 // content (a listener, a channel, a time, "that"). The verbs themselves are data in ../cues.ts.
 import type { Span } from '../../types.js';
-import { cueBase, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
+import { cueBase, NOUN_LIKE_FORMS, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
 import type { Sentence } from '../segment.js';
 import type { TermIndex } from '../terms.js';
 import type { Quote } from './01-quotes.js';
@@ -154,6 +154,10 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (base === 'call' && /^\s+(the\s+)?\p{Lu}/u.test(text.slice(w.end, w.end + 12)) && prev && /^\p{Ll}/u.test(ws[i - 1]!.w) && !/^(he|she|they|it|we|i|who|which|and|also|then|has|have|had)$/.test(prev)) continue;
     // "focused on", "railed against": these verbs attribute only with their preposition.
     if (ONLY_WITH_PREPOSITION.has(base) && !prepositionOfCue(base, text.slice(w.end, w.end + 40))) continue;
+    // "5 percentage points": after "percentage" the word is a noun.
+    if (prev === 'percentage') continue;
+    // "talk had been mounting", "plans are": a noun form with a verb right after it is a subject.
+    if ((NOUN_LIKE_FORMS.has(w.w.toLowerCase()) || /^(?:talk|talks|plan|plans|support|hope|hopes|views?)$/i.test(w.w)) && /^\s+(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might)\b/i.test(text.slice(w.end, w.end + 8))) continue;
     if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.

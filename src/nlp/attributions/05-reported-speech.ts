@@ -112,6 +112,8 @@ export function reportedSpeech(ctx: AttributionContext): void {
       if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
+      // "declined slightly from 58 percent", "would decline by four points": a figure falling, not a refusal.
+      if (hit.base === 'decline' && contentSpan.start > hit.cueStart && /^(?:\p{Ll}+ly\b|by\b|from\b|in\b|to\s+[\d$£€]|\d)/u.test(contentSpan.text)) continue;
       if (QUESTION_CUES.has(hit.base) && !/^(?:whether|if|how|what|why|who|when|where)\b/i.test(contentSpan.text)) continue;
       if (AS_CUES.has(hit.base) && !/^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?as\s+\S/u.test(contentSpan.text)) continue;
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
