@@ -772,6 +772,14 @@ describe('a tag that says more', () => {
       ['Ana Reyes', 'adding', 'it would take more hours before details emerge'],
     ]);
   });
+
+  it('gives any cue in -ing after a quote tag its own attribution: ", referring to …"', () => {
+    const list = attributions('“The key to the success of these ventures was timing,” Tom Hale said, referring to the two golf resorts.');
+    expect(list.map((a) => [a.speaker?.name, a.cue, a.content])).toEqual([
+      ['Tom Hale', 'said', 'The key to the success of these ventures was timing'],
+      ['Tom Hale', 'referring to', 'the two golf resorts'],
+    ]);
+  });
 });
 
 describe('clauses, nouns and "of"-phrases around a cue', () => {

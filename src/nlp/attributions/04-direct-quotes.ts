@@ -167,7 +167,8 @@ export function directQuotes(ctx: AttributionContext): void {
       lastDirect = { draft, tagEnd: Math.max(draft.covers[1], tagTo), split: split ? last : null };
       // The tag takes the rest of its sentence, but not a participle clause that says more:
       // '“…,” he said, adding that the phrase suggests …' is a statement of its own.
-      const more = /,\s+(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|telling)\b/i.exec(text.slice(last.close, tagTo));
+      // (Any cue in -ing: "…,” Mr. Hedge said, referring to the two resorts.)
+      const more = [...text.slice(last.close, tagTo).matchAll(/,\s+(\p{Ll}+ing)\b/gu)].find((m) => cueBase(m[1]!));
       const tagEnd = more ? last.close + more.index : tagTo;
       if (more && draft.covers[1] > tagEnd && draft.covers[0] < tagEnd) draft.covers[1] = tagEnd;
       if (draft.covers[1] < tagEnd && text.slice(last.close, tagEnd).trim().length < 120) draft.covers[1] = tagEnd;
