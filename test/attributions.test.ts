@@ -842,3 +842,24 @@ describe('attributions with no named source', () => {
     expect(attributions('Headline\n\nIt is expected to rain on Monday.')).toEqual([]);
   });
 });
+
+describe('nouns that attribute when they are someone\'s', () => {
+  it('takes the owner as the speaker and the phrase after the noun as content', () => {
+    const text = 'Headline\n\nTony Blair spoke in London on Monday. His call for a public inquiry was echoed by Ana Reyes. Ana Reyes\'s attacks on the budget have drawn criticism.';
+    expect(attributions(text).map((a) => [a.speaker?.name ?? null, a.cue, a.content, a.kind])).toEqual([
+      ['Tony Blair', 'call for', 'a public inquiry', 'said'],
+      ['Ana Reyes', 'attacks on', 'the budget', 'said'],
+    ]);
+  });
+
+  it('keeps an intention\'s infinitive and marks it thought', () => {
+    const text = 'Headline\n\nThe council met on Monday. Ana Reyes\'s decision to close the library angered residents.';
+    expect(attributions(text).map((a) => [a.speaker?.name ?? null, a.cue, a.kind])).toEqual([['Ana Reyes', 'decision', 'thought']]);
+    expect(attributions(text)[0]!.content.startsWith('to close the library')).toBe(true);
+  });
+
+  it('takes no noun that is nobody\'s, and none whose next word is not its own', () => {
+    expect(attributions('Headline\n\nThe call for an inquiry was echoed by residents.')).toEqual([]);
+    expect(attributions('Headline\n\nAna Reyes\'s plan was rejected by the council.')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // Pass 3 of the attribution stage: speaker candidates, the phrase next to a cue that names who spoke
-// (08-resolve.ts turns it into an entity).
+// (09-resolve.ts turns it into an entity).
 import type { Entity } from '../../types.js';
 import type { TermIndex } from '../terms.js';
 

@@ -1,8 +1,8 @@
-// Pass 9 of the attribution stage, kinds: what kind of attribution each one is: something `said` (speech and writing), something `found`
+// Pass 10 of the attribution stage, kinds: what kind of attribution each one is: something `said` (speech and writing), something `found`
 // (a document, figures or a poll), or something `thought` (a belief, intention, desire or perception).
 // Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
 import type { Attribution, AttributionKind } from '../../types.js';
-import { cueBase, isDocumentPhrase } from '../cues.js';
+import { cueBase, isDocumentPhrase, NOUN_CUES } from '../cues.js';
 import { isPollShare } from './03-speakers.js';
 
 /** Cues of beliefs, intentions, desires and perceptions: "believes", "plans to", "wants", "fears". */
@@ -26,6 +26,9 @@ export function cueBaseOf(cue: string): string {
 }
 
 export function attributionKind(cue: string, speakerText: string | null): AttributionKind {
+  // A noun's kind is the table's ("her decision to" is an intention, "his claim that" speech).
+  const noun = NOUN_CUES[cue.trim().split(/\s+/)[0]!.toLowerCase()];
+  if (noun && !cueBase(cue.trim().split(/\s+/)[0]!)) return noun.thought ? 'thought' : 'said';
   const base = cueBaseOf(cue);
   if (THOUGHT_CUES.has(base)) return 'thought';
   // What "63 percent said" in a poll is an answer to it, an opinion counted, not a statement.

@@ -1,4 +1,4 @@
-// Pass 6 of the attribution stage: attributions whose source the text leaves unnamed. A question put
+// Pass 7 of the attribution stage: attributions whose source the text leaves unnamed. A question put
 // to someone ("Asked whether he would run, Tom Hale said …": what was asked, by whoever asked it) and
 // an expectation no one is named as holding ("The vote is expected to pass": the vote, to pass).
 import type { Span } from '../../types.js';

@@ -1,4 +1,4 @@
-// Pass 8 of the attribution stage, speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
+// Pass 9 of the attribution stage, speaker resolution: a speaker phrase found beside a cue becomes an entity of the article, or stays
 // as the article's words. Names resolve to themselves; pronouns to the nearest compatible antecedent;
 // descriptions ("the home secretary", "the company", "the 67-year-old") to the entity the article
 // gave that description; documents ("the report", "figures") to their author.
@@ -45,6 +45,11 @@ const PRONOUNS: Record<string, { types: EntityType[]; gender: 'm' | 'f' | null }
   they: { types: ['organization'], gender: null },
   we: { types: ['organization'], gender: null },
   who: { types: ['person', 'organization'], gender: null },
+  // Owners of a noun cue ("his call for …", see 06-noun-cues.ts).
+  his: { types: ['person'], gender: 'm' },
+  her: { types: ['person'], gender: 'f' },
+  their: { types: ['organization'], gender: null },
+  its: { types: ['organization', 'product'], gender: null },
 };
 
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f' };

@@ -1,4 +1,4 @@
-// Pass 7 of the attribution stage: quotes without a tag of their own: a fragment spoken by the subject
+// Pass 8 of the attribution stage: quotes without a tag of their own: a fragment spoken by the subject
 // of a cue in its clause ("what it describes as “…”"), and a quote that opens the sentence right after
 // someone's statement, which goes on with that speaker.
 import { cuesIn, lastBoundary } from './02-cues.js';
