@@ -773,6 +773,16 @@ describe('a tag that says more', () => {
     ]);
   });
 
+  it('reads a cue in -ing right after a noun as a clause cut short: "a group backing X", "footage of X talking about Y"', () => {
+    const text = 'Headline\n\nWealthy donors gave $25 million to a group backing Ana Reyes. He dubbed himself over footage of Tom Hale talking about the budget on the radio.';
+    expect(attributions(text).map((a) => [a.speakerText, a.cue, a.content])).toEqual([
+      ['a group', 'backing', 'Ana Reyes'],
+      ['Tom Hale', 'talking about', 'the budget'],
+    ]);
+    // An -ing word after a noun that is no cue of this kind stays a noun phrase's part.
+    expect(attributions('Headline\n\nThe council is hiring staff working on the budget.')).toEqual([]);
+  });
+
   it('gives any cue in -ing after a quote tag its own attribution: ", referring to …"', () => {
     const list = attributions('“The key to the success of these ventures was timing,” Tom Hale said, referring to the two golf resorts.');
     expect(list.map((a) => [a.speaker?.name, a.cue, a.content])).toEqual([

@@ -124,6 +124,9 @@ function coordinatedCue(text: string, from: number, to: number): number | null {
   return null;
 }
 
+/** Cues whose -ing form after a noun attributes ("a group backing X", "calls saying …"). */
+const REDUCED_RELATIVE = new Set(['back', 'support', 'oppose', 'say', 'call', 'urge', 'demand', 'accuse', 'criticize', 'criticise', 'praise', 'talk', 'ask', 'claim', 'warn', 'predict', 'promise', 'vow', 'endorse', 'argue', 'suggest', 'show']);
+
 /** Words that tie a participle cue to the sentence's subject: "by saying", "while insisting". */
 export const PARTICIPLE_AFTER = /\s(?:by|while|after)\s+$/i;
 
@@ -167,7 +170,10 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     // or after "with" and its subject ("with analysts saying …").
     // Or after "by", "while" or "after" ("distanced himself by saying he …"), which tie it to the subject.
     const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before) || PARTICIPLE_AFTER.test(before);
-    if (/ing$/.test(w.w) && !participle && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
+    // Or right after a noun, a clause cut short: "a group backing Mike Huckabee", "911 calls saying shots
+    // had been fired", "footage of Trump talking about the wall".
+    const reduced = /ing$/.test(w.w) && REDUCED_RELATIVE.has(base) && /^\s$/.test(text.slice(ws[i - 1]?.end ?? w.start, w.start)) && !!tagged?.within(ws[i - 1]?.start ?? w.start, w.start).some((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Gerund') && !t.tags.has('Adjective'));
+    if (/ing$/.test(w.w) && !participle && !reduced && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
     // Gather auxiliaries into the cue text ("has now expressed").
     let cueStart = w.start;
     for (let m = AUX_END.exec(text.slice(s.start, cueStart)); m; m = AUX_END.exec(text.slice(s.start, cueStart))) {

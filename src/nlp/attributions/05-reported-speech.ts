@@ -125,12 +125,18 @@ export function reportedSpeech(ctx: AttributionContext): void {
       if (contentSpan.start > hit.cueStart && (!CLAUSE_CUES.has(hit.base) || prep) && !thatClause && !AS_CUES.has(hit.base) && !/^(?:[“"‘]|(?:to|whether|if|how|what|why|who)\b)/i.test(contentSpan.text)) {
         const cut = objectCut(contentSpan.text);
         if (cut !== null && !hasVerb(index.within(contentSpan.start, contentSpan.start + cut))) contentSpan = trimSpan(text, contentSpan.start, contentSpan.start + cut) ?? contentSpan;
+        // After a preposition the object is a noun phrase, and a comma followed by a clause ends it
+        // ("by talking about the wall, his critics denounced him").
+        const comma = prep ? /,\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an)\s)/.exec(contentSpan.text) : null;
+        if (comma && comma.index > 0 && hasVerb(index.within(contentSpan.start + comma.index, contentSpan.end))) contentSpan = trimSpan(text, contentSpan.start, contentSpan.start + comma.index) ?? contentSpan;
       }
       // A quote taken already inside the content ends it, if enough is left: "X said A, … “B”".
       const inside = drafts.find((d) => d.covers[0] > contentSpan!.start && d.covers[0] < contentSpan!.end && d.covers[1] >= contentSpan!.end);
       if (inside && hit.cueStart < contentSpan.start) contentSpan = trimSpan(text, contentSpan.start, inside.covers[0]) ?? contentSpan;
       // An object after the cue may be one word ("denied wrongdoing", "talked about immigration"); a clause has three.
       const minWords = contentSpan.start > hit.cueStart && (!CLAUSE_CUES.has(hit.base) || prep) ? 1 : 3;
+      // ("backing her", "denied it": a pronoun alone tells a reader nothing of what was said.)
+      if (/^(?:it|him|her|them|this|that|so|us|me|you)$/i.test(contentSpan.text)) continue;
       if (covered(contentSpan.start, contentSpan.end) || contentSpan.text.split(/\s+/).length < minWords) continue;
       drafts.push({
         speaker,

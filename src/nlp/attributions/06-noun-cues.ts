@@ -46,6 +46,8 @@ function ownerPhrase(text: string, sentStart: number, at: number, ownerEnd: numb
   return { start: named.start, end: named.end, text: text.slice(named.start, named.end), role: null };
 }
 
+const WHEN = /^(?:(?:last|this|next|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|today|yesterday|tonight|week|weekend|month|year)\b/i;
+
 /** The phrase after a noun cue: a clause or infinitive runs on; a noun phrase stops at its verb. */
 function nounContent(ctx: AttributionContext, from: number, sentEnd: number, next: string): Span | null {
   const { text, index } = ctx;
@@ -60,5 +62,7 @@ function nounContent(ctx: AttributionContext, from: number, sentEnd: number, nex
     if (cut !== null) end = from + cut;
   }
   const span = trimSpan(text, from, end);
-  return span && span.text.split(/\s+/).length >= 1 ? span : null;
+  // "her remarks on Saturday": a time is when, not what.
+  if (!span || WHEN.test(span.text)) return null;
+  return span;
 }
