@@ -515,6 +515,15 @@ describe('kinds', () => {
     expect(kinds('Headline\n\nSales rose 5 percent, the company said.')).toEqual([['said', 'Sales rose 5 percent']]);
   });
 
+  it('reads "be afraid/worried/confident that …" as a belief, and the adjective alone as nothing', () => {
+    const text = 'Headline\n\nMany residents are afraid that the library will close. The mayor was worried that the bridge would fail. The minister is confident that the bill will pass. He was sure of it.';
+    expect(kinds(text)).toEqual([
+      ['thought', 'the library will close'],
+      ['thought', 'the bridge would fail'],
+      ['thought', 'the bill will pass'],
+    ]);
+  });
+
   it('marks beliefs, intentions and desires as thought, with an infinitive as content', () => {
     expect(kinds('Tom Hale wants to open a training centre in Leeds this year.')).toEqual([['thought', 'to open a training centre in Leeds this year']]);
     expect(kinds('Ana Reyes believes the vote will be close.')).toEqual([['thought', 'the vote will be close']]);

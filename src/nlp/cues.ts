@@ -29,6 +29,12 @@ const REGULAR = (
   'question wonder'
 ).split(/\s+/);
 
+/**
+ * Adjectives that attribute a belief after "be" with a "that" clause: "Many Democrats are afraid that
+ * …", "she is confident that …" (kind thought). They are their own base form.
+ */
+export const ADJECTIVE_CUES = new Set(['afraid', 'worried', 'concerned', 'confident', 'convinced', 'sure', 'certain', 'hopeful', 'optimistic', 'pessimistic', 'adamant', 'aware', 'skeptical', 'sceptical', 'fearful']);
+
 // Verb forms that do not follow the regular rules.
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -201,6 +207,7 @@ function inflect(base: string): string[] {
 const FORMS = new Map<string, string>();
 for (const base of REGULAR) for (const f of inflect(base)) FORMS.set(f, base);
 for (const [base, forms] of Object.entries(IRREGULAR)) for (const f of forms) FORMS.set(f, base);
+for (const adjective of ADJECTIVE_CUES) if (!FORMS.has(adjective)) FORMS.set(adjective, adjective);
 
 /** The base verb of a cue word ("warned" → "warn"), or undefined. */
 export function cueBase(word: string): string | undefined {

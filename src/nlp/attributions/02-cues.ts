@@ -1,7 +1,7 @@
 // Pass 2 of the attribution stage: cue words in a sentence, and the words between a cue and its
 // content (a listener, a channel, a time, "that"). The verbs themselves are data in ../cues.ts.
 import type { Span } from '../../types.js';
-import { cueBase, NOUN_LIKE_FORMS, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
+import { ADJECTIVE_CUES, cueBase, NOUN_LIKE_FORMS, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
 import type { Sentence } from '../segment.js';
 import type { TermIndex } from '../terms.js';
 import type { Quote } from './01-quotes.js';
@@ -165,7 +165,10 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (prev === 'to' && !/\b(began|begun|started|continued|went on|proceeded|want|wants|wanted|seemed)\s+to\s*$/i.test(before)) continue;
     // A passive ("were welcomed by", "was told") has no speaker before it.
     // ("has been accused" too: only an -ing form after "has been" is active, and it never gets here.)
-    if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before)) continue;
+    // ("are worried that": an adjective of belief after "be" is the cue itself.)
+    if (/(ed|said|told|written|shown|found|thought|held|spoken)$/i.test(w.w) && !ADJECTIVE_CUES.has(w.w.toLowerCase()) && /\b(is|are|was|were|be|been|being|get|got|gets)\s+(\w+ly\s+)?$/i.test(before)) continue;
+    // An adjective of belief attributes only after "be" and before "that": "are afraid that …".
+    if (ADJECTIVE_CUES.has(base) && base === w.w.toLowerCase() && (!/\b(?:is|are|was|were|be|been|am|remains?|remained)\s+(?:\w+ly\s+|not\s+|also\s+)?$/i.test(before) || !/^\s+that\s/i.test(text.slice(w.end, w.end + 6)))) continue;
     // A gerund is a cue after an auxiliary ("is warning"), in a participle clause (", saying …")
     // or after "with" and its subject ("with analysts saying …").
     // Or after "by", "while" or "after" ("distanced himself by saying he …"), which tie it to the subject.

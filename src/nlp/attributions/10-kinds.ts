@@ -2,7 +2,7 @@
 // (a document, figures or a poll), or something `thought` (a belief, intention, desire or perception).
 // Users ask for statements only with `--kind said`; the gold sets say which kinds they annotate.
 import type { Attribution, AttributionKind } from '../../types.js';
-import { cueBase, isDocumentPhrase, NOUN_CUES } from '../cues.js';
+import { ADJECTIVE_CUES, cueBase, isDocumentPhrase, NOUN_CUES } from '../cues.js';
 import { isPollShare } from './03-speakers.js';
 
 /** Cues of beliefs, intentions, desires and perceptions: "believes", "plans to", "wants", "fears". */
@@ -30,7 +30,7 @@ export function attributionKind(cue: string, speakerText: string | null): Attrib
   const noun = NOUN_CUES[cue.trim().split(/\s+/)[0]!.toLowerCase()];
   if (noun && !cueBase(cue.trim().split(/\s+/)[0]!)) return noun.thought ? 'thought' : 'said';
   const base = cueBaseOf(cue);
-  if (THOUGHT_CUES.has(base)) return 'thought';
+  if (THOUGHT_CUES.has(base) || ADJECTIVE_CUES.has(base)) return 'thought';
   // What "63 percent said" in a poll is an answer to it, an opinion counted, not a statement.
   if (speakerText && isPollShare(speakerText)) return 'thought';
   // Documents and data "find" and "show"; so do they "suggest", "reveal" or speak "according to".
