@@ -470,6 +470,16 @@ describe('perceptions, intentions and stances', () => {
     expect(got('Jane Reyes was referring to the budget passed by the council in March.')).toEqual([['Jane Reyes', 'was referring to', 'the budget passed by the council in March']]);
   });
 
+  it('takes "spoke" only with its own preposition, an adverb allowed before it, and no other preposition for a cue\'s own', () => {
+    const got = (text: string) => attributions(`Headline\n\n${text}`).map((a) => [a.cue, a.content]);
+    expect(got('Senator Jane Reyes spoke favorably of the plan to rebuild the bridge.')).toEqual([['spoke favorably of', 'the plan to rebuild the bridge']]);
+    expect(got('Senator Jane Reyes spoke against the backdrop of the old bridge.')).toEqual([]);
+    expect(got('Senator Jane Reyes called into a radio show on Monday.')).toEqual([]);
+    // After "that" a preposition opens the clause: it is what was said.
+    expect(got('Jane Reyes said that over the last five days the river had risen.')).toEqual([['said', 'over the last five days the river had risen']]);
+    expect(got('The mayor has 85 percent support among older voters.')).toEqual([]);
+  });
+
   it('takes "focused on" and "railed against" as cues only with their preposition', () => {
     const got = (text: string) => attributions(text).map((a) => [a.cue, a.content]);
     expect(got('Senator Jane Reyes railed against the new tax on second homes.')).toEqual([['railed against', 'the new tax on second homes']]);

@@ -103,7 +103,7 @@ export const PREPOSITION_CUES: Record<string, readonly string[]> = {
 };
 
 /** Cues that attribute only with their preposition ("focused on the economy"); alone they are acts. */
-export const ONLY_WITH_PREPOSITION = new Set(['focus', 'rail', 'advocate', 'lash', 'allude', 'push', 'press', 'campaign', 'hear', 'care']);
+export const ONLY_WITH_PREPOSITION = new Set(['focus', 'rail', 'advocate', 'lash', 'allude', 'push', 'press', 'campaign', 'hear', 'care', 'speak']);
 
 const prepositionPatterns = new Map<string, RegExp | null>();
 /** The cue's own preposition opening `after` ("about " in "talked| about the economy"), or null. */
@@ -111,7 +111,8 @@ export function prepositionOfCue(base: string, after: string): string | null {
   let re = prepositionPatterns.get(base);
   if (re === undefined) {
     const preps = PREPOSITION_CUES[base];
-    re = preps ? new RegExp(`^\\s*(?:${preps.join('|')})\\s+(?:that\\s+)?`, 'i') : null;
+    // (An adverb or a particle may come first: "spoke favorably of", "speak up about".)
+    re = preps ? new RegExp(`^\\s*(?:(?:\\p{Ll}+ly|up|out|again|publicly|openly|often)\\s+)?(?:${preps.join('|')})\\s+(?:that\\s+)?`, 'iu') : null;
     prepositionPatterns.set(base, re);
   }
   return re?.exec(after)?.[0] ?? null;

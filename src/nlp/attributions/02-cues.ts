@@ -157,8 +157,9 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     if (base === 'call' && /^\s+(the\s+)?\p{Lu}/u.test(text.slice(w.end, w.end + 12)) && prev && /^\p{Ll}/u.test(ws[i - 1]!.w) && !/^(he|she|they|it|we|i|who|which|and|also|then|has|have|had)$/.test(prev)) continue;
     // "focused on", "railed against": these verbs attribute only with their preposition.
     if (ONLY_WITH_PREPOSITION.has(base) && !prepositionOfCue(base, text.slice(w.end, w.end + 40))) continue;
-    // "5 percentage points": after "percentage" the word is a noun.
-    if (prev === 'percentage') continue;
+    // "5 percentage points", "85 percent support among black voters": after a figure, and before a
+    // preposition, the word is a noun.
+    if (prev === 'percentage' || (prev && /^(?:percent|%)$/.test(prev) && /^\s+(?:among|of|from|in|for)\s/i.test(text.slice(w.end, w.end + 8)))) continue;
     // "talk had been mounting", "plans are": a noun form with a verb right after it is a subject.
     if ((NOUN_LIKE_FORMS.has(w.w.toLowerCase()) || /^(?:talk|talks|plan|plans|support|hope|hopes|views?)$/i.test(w.w)) && /^\s+(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might)\b/i.test(text.slice(w.end, w.end + 8))) continue;
     if (/^(show|shows|showed|shown)$/i.test(w.w) && /^\s+up\b/i.test(text.slice(w.end, w.end + 4))) continue;

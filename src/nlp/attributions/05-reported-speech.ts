@@ -109,7 +109,8 @@ export function reportedSpeech(ctx: AttributionContext): void {
       if (prep) contentSpan = { start: contentSpan.start + prep.length, end: contentSpan.end, text: contentSpan.text.slice(prep.length) };
       // "focused on", "railed against": without their preposition these verbs are acts, not speech.
       if (!prep && ONLY_WITH_PREPOSITION.has(hit.base)) continue;
-      if (/^(on|about|with|to|for|at|in|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
+      // ("called into a radio show", "learned from the experience": the preposition is not the cue's own.)
+      if (/^(on|about|with|to|for|at|in|into|from|over|against|across|through|after|before|during|alongside|out|and|but|or)\b(?!\s+(?:least|most)\b)/i.test(contentSpan.text) && contentSpan.start > hit.cueStart && !/\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start)) && !(hit.base === 'call' && /^(on|for)\b/i.test(contentSpan.text)) && !(TAKES_INFINITIVE.has(hit.base) && /^to\b/i.test(contentSpan.text))) continue;
       if ((NEEDS_THAT.has(hit.base) || NOUN_LIKE_FORMS.has(hit.word.w.toLowerCase())) && contentSpan.start > hit.cueStart && !/\b(that|:)\s*$|[“"‘]\s*$/.test(text.slice(hit.word.end, contentSpan.start)) && !/^[“"‘]/.test(contentSpan.text)) continue;
       if (WEAK_CUES.has(hit.base) && contentSpan.start < hit.cueStart) continue;
       // "declined slightly from 58 percent", "would decline by four points": a figure falling, not a refusal.
