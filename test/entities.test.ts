@@ -180,6 +180,20 @@ describe('types from evidence', () => {
     expect(typeOf(text, 'Leicestershire')).toBe('organization');
   });
 
+  it('reads a town or county that acts in a sports report as its side, and keeps where things happen a place', () => {
+    const text = 'CRICKET - TITLE RACE GOES ON .\nLONDON 1996-08-31\nKent will need to keep their nerve on the last day of the season. The match at Canterbury was halted by rain after Kent had scored 108 for three, and their coach said the title was still open.';
+    expect(typeOf(text, 'Kent')).toBe('organization');
+    expect(typeOf(text, 'Canterbury')).toBe('place');
+    expect(typeOf(text, 'LONDON')).toBe('place');
+    // Outside sport a county is a place, whatever it does.
+    expect(typeOf('Kent will need more housing over the next decade, the council said in its plan for new roads.', 'Kent')).toBe('place');
+  });
+
+  it('reads a league table\'s row, a name and five or more whole numbers, as a team', () => {
+    const table = 'Division one\nGreenock Morton 3 2 0 1 5 2 6\nDundee 3 1 2 0 3 2 5\nStirling 3 0 1 2 1 3 1';
+    for (const team of ['Greenock Morton', 'Dundee']) expect(typeOf(table, team)).toBe('organization');
+  });
+
   it('reads a place from "east of X", "the town of X" and "X, 200 km from …"', () => {
     expect(typeOf('The rebels were about three km east of Tavildara around the village of Layron.', 'Tavildara')).toBe('place');
     expect(typeOf('Troops took Tavildara on Friday. Tavildara, 200 km east of the capital, is now quiet.', 'Tavildara')).toBe('place');

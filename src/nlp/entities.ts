@@ -1,7 +1,7 @@
 // Named entities: compromise's term tags, plus our own reading of capitalisation, a small
 // gazetteer and suffix rules, merged into one entity per real-world thing in the article.
 import type { Entity, EntityType, Span } from '../types.js';
-import { weighType } from './entity-types.js';
+import { isSportsText, weighType } from './entity-types.js';
 import { clips, orgBase } from './name-forms.js';
 import { canonicalNames, countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
@@ -93,7 +93,9 @@ const EVENT_WORDS = new Set('cup olympics games championship championships summi
 // A match result on a line of its own: two names, each with a score.
 const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]+\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]*$/u;
 // A standings row after the team's name: games, wins and losses, and a winning percentage (".462").
-const STANDINGS_ROW = /^(?:[ \t]+\d+){2,}[ \t]+\.\d{3}\b/;
+// Or a league table's row: played, won, drawn, lost, goals for and against, points ("Greenock Morton
+// 3 2 0 1 5 2 6"); five whole numbers and nothing else after a name are a side's record.
+const STANDINGS_ROW = /^(?:(?:[ \t]+\d+){2,}[ \t]+\.\d{3}\b|(?:[ \t]+\d+){5,}[ \t]*$)/;
 const POSSESSIVE = /['’]s?$/;
 
 function isCapitalised(word: string): boolean {
@@ -563,9 +565,10 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
   // Within one article, the type of the fullest mention is the shape's guess for all of its forms;
   // then the context of every mention is weighed against it.
   const weightOf = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.typeWeight]));
+  const sports = isSportsText(text);
   const entities = merge(mentions, formerNames(text, mentions), (m) => text.slice(Math.max(0, m.start - 12), m.start)).map((e) => {
     const fullest = e.mentions.find((m) => m.text === e.name) ?? e.mentions[0]!;
-    return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase())) };
+    return { ...e, type: weighType(e, text, weightOf.get(`${fullest.start}:${fullest.end}`) ?? 1, countryNames().has(e.name.toLowerCase()), sports) };
   });
   return withCanonicalNames(entities);
 }

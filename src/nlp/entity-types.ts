@@ -88,6 +88,18 @@ const CUES: Cue[] = [
   { type: 'event', weight: 2, after: /^\s+(?:ceremony|tournament|championship|final|finals|semi-final|match|race|festival)\b/i },
 ];
 
+/** Words before a place that say where: "in Leeds", "at Headingley", "from Moscow". */
+const PLACE_BEFORE = /\b(?:in|at|near|from|outside|to|into|across|around|of|visit|visited|visiting|arrive|arrived|leave|left|via|between)\s+(?:the\s+)?$/i;
+
+/** Words of sport: a text with several of them reports a match or a season. */
+const SPORT_WORDS = /\b(?:match|matches|innings|wickets?|overs|batsman|bowler|striker|midfielder|goalkeeper|goals?|scored|penalty|halftime|half-time|league|division|season|coach|manager|tournament|cup|semi-?final|quarter-?final|championship|stumps|homered|inning|pitcher|standings|points|victory|defeat|draw|drew|beat|won|lost|title|fixture|squad|seeded|round)\b/gi;
+
+/** Does this text report sport? Five or more different words of sport say so. */
+export function isSportsText(text: string): boolean {
+  const seen = new Set((text.slice(0, 20_000).match(SPORT_WORDS) ?? []).map((w) => w.toLowerCase()));
+  return seen.size >= 5;
+}
+
 /** The types that a mention's surroundings argue for, with their weights. */
 export function contextEvidence(text: string, start: number, end: number, country = false): Map<EntityType, number> {
   const before = text.slice(Math.max(0, start - 40), start);
@@ -108,11 +120,22 @@ export function contextEvidence(text: string, start: number, end: number, countr
  * guess counts `shapeWeight` (strong for a gazetteer entry or a company suffix, weak for a bare
  * look at capitals). A country does not count evidence of a side in a match (see Cue.side).
  */
-export function weighType(entity: Entity, text: string, shapeWeight: number, country = false): EntityType {
+export function weighType(entity: Entity, text: string, shapeWeight: number, country = false, sports = false): EntityType {
   const votes = new Map<EntityType, number>([[entity.type, shapeWeight]]);
   // A person named by a first name is no side in a match, however often they are "against" someone.
   const noSide = country || (entity.type === 'person' && shapeWeight >= 2);
   for (const m of entity.mentions) for (const [t, w] of contextEvidence(text, m.start, m.end, noSide)) votes.set(t, (votes.get(t) ?? 0) + w);
+  // In a report of a match, a town or county that does something is its side ("Kent made up for lost
+  // time", "homered for Cleveland"); where things happen ("in Leeds", a dateline) it stays a place.
+  if (sports && entity.type === 'place' && !country) {
+    for (const m of entity.mentions) {
+      const before = text.slice(Math.max(0, m.start - 30), m.start);
+      const after = text.slice(m.end, m.end + 30);
+      // (A dateline, "LONDON 1996-08-31" or "BIRMINGHAM , England", says where the report was filed.)
+      const located = PLACE_BEFORE.test(before) || /^\s*(?:-based|,\s*\p{Lu}|\s+\d{4}-\d\d-\d\d|\s*\))/u.test(after) || /\(\s*$/.test(before);
+      if (!located) votes.set('organization', (votes.get('organization') ?? 0) + 1.5);
+    }
+  }
   let best = entity.type;
   for (const [t, w] of votes) if (w > votes.get(best)!) best = t;
   return best;
