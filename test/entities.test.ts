@@ -189,6 +189,11 @@ describe('types from evidence', () => {
     expect(typeOf('Kent will need more housing over the next decade, the council said in its plan for new roads.', 'Kent')).toBe('place');
   });
 
+  it('finds every side in a results table under a heading, whatever the tagger makes of the word', () => {
+    const results = 'Rugby union results on Saturday :\nWelsh division one\nBridgend 13 Llanelli 9\nSaracens 25 Leicester 23';
+    for (const team of ['Bridgend', 'Llanelli', 'Saracens', 'Leicester']) expect(typeOf(results, team)).toBe('organization');
+  });
+
   it('reads a league table\'s row, a name and five or more whole numbers, as a team', () => {
     const table = 'Division one\nGreenock Morton 3 2 0 1 5 2 6\nDundee 3 1 2 0 3 2 5\nStirling 3 0 1 2 1 3 1';
     for (const team of ['Greenock Morton', 'Dundee']) expect(typeOf(table, team)).toBe('organization');

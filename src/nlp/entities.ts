@@ -18,6 +18,8 @@ interface Term {
   possessive: boolean;
   /** In a title-case line (a headline, a bullet label): capitals there are no evidence of a name. */
   titleCase: boolean;
+  /** In a results table or a list item, where capitals start names, not sentences. */
+  listed: boolean;
 }
 
 /** A run of name-like terms: one mention before merging. */
@@ -105,7 +107,21 @@ function isCapitalised(word: string): boolean {
 function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts: Set<number>): Term[] {
   const out: Term[] = [];
   // A results line: several numbers and no prose ("Bath 25 Saracens 17", "BALTIMORE 74 58 .561").
-  const table = (para.text.match(/(?:^|\s)[\d.:-]*\d(?=\s|$)/g) ?? []).length >= 2 && !/\b\p{Ll}{4,}\b/u.test(para.text);
+  const isTable = (s: string) => (s.match(/(?:^|\s)[\d.:-]*\d(?=\s|$)/g) ?? []).length >= 2 && !/\b\p{Ll}{4,}\b/u.test(s);
+  const table = isTable(para.text);
+  // A paragraph of several lines may hold a table under a heading ("Welsh division one⏎Bridgend 13
+  // Llanelli 9"): each line is judged on its own.
+  const lineTable = new Map<number, boolean>();
+  const inTableLine = (pos: number) => {
+    const from = Math.max(para.start, text.lastIndexOf('\n', pos - 1) + 1);
+    let v = lineTable.get(from);
+    if (v === undefined) {
+      const nl = text.indexOf('\n', pos);
+      const line = text.slice(from, nl >= 0 && nl < para.end ? nl : para.end);
+      lineTable.set(from, (v = line !== para.text && isTable(line)));
+    }
+    return v;
+  };
   for (const t of index.within(para.start, para.end)) {
     const surface = t.text;
     const possessive = POSSESSIVE.test(surface) && surface.length > 2;
@@ -115,9 +131,9 @@ function termsOf(text: string, para: Paragraph, index: TermIndex, sentenceStarts
     // After "P." or "Mr." a word does not start a sentence.
     const afterInitial = text[before] === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Prof)$/u.test(text.slice(Math.max(para.start, before - 5), before));
     // In a list item ("1. Nolan Henke 66") or a results table, capitals start names, not sentences.
-    const listed = table || /^\s*(?:\d+[.)]|[-•*])\s*$/.test(text.slice(para.start, t.start));
+    const listed = table || /^\s*(?:\d+[.)]|[-•*])\s*$/.test(text.slice(para.start, t.start)) || inTableLine(t.start);
     const sentenceInitial = !listed && ((sentenceStarts.has(t.start) && !afterInitial) || before < para.start || (/[.!?:;]/.test(text[before]!) && !afterInitial));
-    out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false });
+    out.push({ text: clean, start: t.start, end: t.start + clean.length, tags: t.tags, gapAfter: '', sentenceInitial, possessive, titleCase: false, listed });
   }
   // A list or a results table is no headline, whatever its capitals.
   if (!table && !/^\s*\d+[.)]\s/.test(para.text)) markTitleCase(text, para, out);
@@ -201,6 +217,9 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   // a headline word or an epithet ("Angling", "Black users").
   // A capitalised -ing word inside a sentence is a verb run into a headline ("… to it Angling to stay").
   if (/^\p{Lu}\p{Ll}+ing$/u.test(w) && !knownNames().has(lower) && !['Person', 'Place', 'Organization'].some((x) => t.tags.has(x))) return false;
+  // In a results table a capitalised word before a score is a side's name, whatever the tagger
+  // makes of it ("Saracens 25 Leicester 23", "Bridgend 13 Llanelli 9").
+  if (t.listed && next && /^[ \t]+$/.test(t.gapAfter) && /^\d/.test(next.text)) return true;
   const nameFollows = next !== undefined && /^[ \t]*$/.test(t.gapAfter) && isCapitalised(next.text);
   const afterFirstName = prev !== undefined && /^[ \t]*$/.test(prev.gapAfter) && (prev.tags.has('FirstName') || prev.tags.has('Person'));
   if (!proper && !nameFollows && !afterFirstName && !knownNames().has(lower) && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
