@@ -189,6 +189,13 @@ describe('types from evidence', () => {
     expect(typeOf('Kent will need more housing over the next decade, the council said in its plan for new roads.', 'Kent')).toBe('place');
   });
 
+  it('takes an acronym opening a sentence as a name, and no acronym of a thing', () => {
+    const text = 'The talks went on. UEFA came down heavily on the club on Friday. U.N. officials said the aid would arrive. DVD sales rose again.';
+    expect(typeOf(text, 'UEFA')).toBeDefined();
+    expect(typeOf(text, 'U.N.')).toBeDefined();
+    expect(typeOf(text, 'DVD')).toBeUndefined();
+  });
+
   it('finds every side in a results table under a heading, whatever the tagger makes of the word', () => {
     const results = 'Rugby union results on Saturday :\nWelsh division one\nBridgend 13 Llanelli 9\nSaracens 25 Leicester 23';
     for (const team of ['Bridgend', 'Llanelli', 'Saracens', 'Leicester']) expect(typeOf(results, team)).toBe('organization');

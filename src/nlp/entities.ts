@@ -207,6 +207,9 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
     // …and the second word of such a pair ("LOS ANGELES").
     if (prev && /^[ \t]*$/.test(prev.gapAfter) && knownNames().has(`${prev.text} ${w}`.toLowerCase())) return true;
     if (t.titleCase) return false;
+    // "U.N. officials said", "UEFA came down on …": an acronym opening a sentence is a name (the
+    // acronyms of things are in NOT_NAMES, above).
+    if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w) && !FUNCTION_WORDS.has(lower)) return true;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
     // A plural opening a sentence ("Advertisers could …", "Changes in …") is a common noun.
     const pluralLooking = t.tags.has('Plural') || /^\p{Lu}\p{Ll}{3,}(?<![su])s$/u.test(w);
