@@ -189,6 +189,13 @@ describe('types from evidence', () => {
     expect(typeOf('Kent will need more housing over the next decade, the council said in its plan for new roads.', 'Kent')).toBe('place');
   });
 
+  it('takes a word the lexicon has never seen, opening a sentence before "said" or "will", as a name', () => {
+    const text = 'The talks ended late. Nerweyi said he did not know the size of the force. Rosati will meet the president on Monday. Winter is in the air.';
+    expect(typeOf(text, 'Nerweyi')).toBeDefined();
+    expect(typeOf(text, 'Rosati')).toBeDefined();
+    expect(typeOf(text, 'Winter')).toBeUndefined();
+  });
+
   it('takes an acronym opening a sentence as a name, and no acronym of a thing', () => {
     const text = 'The talks went on. UEFA came down heavily on the club on Friday. U.N. officials said the aid would arrive. DVD sales rose again.';
     expect(typeOf(text, 'UEFA')).toBeDefined();

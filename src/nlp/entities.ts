@@ -5,7 +5,7 @@ import { isSportsText, weighType } from './entity-types.js';
 import { clips, orgBase } from './name-forms.js';
 import { canonicalNames, countryNames, demonymSet, knownNames } from './lexicon.js';
 import type { Paragraph, Sentence } from './segment.js';
-import { wordIs, type TermIndex } from './terms.js';
+import { inLexicon, wordIs, type TermIndex } from './terms.js';
 
 interface Term {
   text: string;
@@ -173,6 +173,11 @@ function markTitleCase(text: string, para: Paragraph, terms: Term[]): void {
   }
 }
 
+/** Verbs whose subject opens a sentence: "Klinsmann said", "Rosati will meet". */
+const SUBJECT_VERB = /^(?:said|told|added|joked|denied|insisted|warned|wrote|will|would|planned)$/
+/** Endings of common nouns, which the lexicon may lack ("Privatisation was …"). */
+const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ing|ure|age|ery|ogy|ics|dom|hood)$/;
+
 function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Term): boolean {
   const w = t.text;
   if (!isCapitalised(w) || !/\p{L}/u.test(w)) return false;
@@ -210,6 +215,9 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
     // "U.N. officials said", "UEFA came down on …": an acronym opening a sentence is a name (the
     // acronyms of things are in NOT_NAMES, above).
     if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w) && !FUNCTION_WORDS.has(lower)) return true;
+    // "Klinsmann said …", "Rosati will meet …": a word the lexicon has never seen, opening a sentence
+    // as the subject of a verb, is a name (a common noun there would have its determiner).
+    if (next && /^[ \t]+$/.test(t.gapAfter) && SUBJECT_VERB.test(next.text) && /^\p{Lu}\p{Ll}{2,}$/u.test(w) && !inLexicon(w) && !COMMON_SUFFIX.test(lower) && !t.tags.has('Plural')) return true;
     const ordinary = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'Verb', 'Adjective', 'QuestionWord'].some((x) => t.tags.has(x));
     // A plural opening a sentence ("Advertisers could …", "Changes in …") is a common noun.
     const pluralLooking = t.tags.has('Plural') || /^\p{Lu}\p{Ll}{3,}(?<![su])s$/u.test(w);

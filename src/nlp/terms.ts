@@ -172,3 +172,9 @@ export function wordIs(word: string, match: string): boolean {
   }
   return yes;
 }
+
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, unknown> } } }).model.one.lexicon;
+/** Is this word, lower-cased, in compromise's lexicon of known words? (Names it has never seen are not.) */
+export function inLexicon(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(LEXICON, word.toLowerCase());
+}
