@@ -39,6 +39,15 @@ const TITLES = new Set([
   'chairman', 'chairwoman', 'director', 'commissioner', 'ambassador', 'captain', 'coach', 'premier', 'speaker',
   'detective', 'inspector', 'officer', 'sheriff', 'attorney', 'chief', 'vice', 'deputy', 'former', 'prime',
 ]);
+// Occupations and positions that open a sentence before a name and are no part of it: "Broker
+// Khurshid Alam said", "Fullback Andre Joubert scored".
+const ROLE_WORDS = new Set(
+  ('broker dealer trader analyst economist strategist spokesman spokeswoman lawyer attorney actor actress singer ' +
+    'novelist author writer historian professor bishop archbishop cardinal lieutenant colonel sergeant corporal ' +
+    'veteran rookie fullback centre center winger wing flanker prop hooker lock scrum-half fly-half striker ' +
+    'defender midfielder goalkeeper keeper forward pitcher catcher shortstop outfielder batsman bowler all-rounder ' +
+    'opener skipper manager coach rider driver jockey trainer champion challenger newcomer teenager').split(' '),
+);
 // Capitalised words that are not names even mid-sentence, and acronyms of common nouns.
 const NOT_NAMES = new Set(
   (
@@ -313,6 +322,9 @@ function isBareTitle(name: string): boolean {
 function splitChain(c: Chain): Chain[] {
   // A role word leading a person's name is no part of it: "Economist Joel Naroff".
   if (c.terms.length >= 3 && c.terms[0]!.tags.has('Actor') && !c.terms[0]!.tags.has('Person') && c.terms[1]!.tags.has('Person')) c = { terms: c.terms.slice(1), honorific: c.terms[0]!.text };
+  // So is a common noun opening a sentence before a first name: "Broker Khurshid Alam said",
+  // "Fullback Andre Joubert scored".
+  else if (c.terms.length >= 3 && c.terms[0]!.sentenceInitial && ROLE_WORDS.has(c.terms[0]!.text.toLowerCase())) c = { terms: c.terms.slice(1), honorific: null };
   // "Labour MP", "Tory leader": a title ending the chain names no one; the party before it stays.
   const lastLower = c.terms[c.terms.length - 1]!.text.toLowerCase().replace(/\.$/, '');
   if (c.terms.length >= 2 && PARTY_TITLES.has(lastLower)) c = { terms: c.terms.slice(0, -1), honorific: c.honorific };
@@ -366,7 +378,11 @@ function chainName(text: string, c: Chain): Span {
   // A leading "The" is the article's grammar, not the name ("The Open Innovation …").
   if (c.terms.length > 1 && /^the$/i.test(c.terms[0]!.text) && !knownNames().has(text.slice(c.terms[0]!.start, c.terms[c.terms.length - 1]!.end).toLowerCase())) c.terms = c.terms.slice(1);
   const start = c.terms[0]!.start;
-  const end = c.terms[c.terms.length - 1]!.end;
+  let end = c.terms[c.terms.length - 1]!.end;
+  // "Kim In-so", "Li Song-ho": a given name's lower-case second syllable after a hyphen is the name's;
+  // a known word there is not ("Smith-led", "Hamas-run").
+  const syllable = /^-(\p{Ll}{1,4})\b(?!-)/u.exec(text.slice(end, end + 7));
+  if (syllable && (syllable[1]!.length <= 2 || !inLexicon(syllable[1]!))) end += syllable[0].length;
   return { start, end, text: text.slice(start, end) };
 }
 
