@@ -208,6 +208,13 @@ describe('types from evidence', () => {
     for (const team of ['Bridgend', 'Llanelli', 'Saracens', 'Leicester']) expect(typeOf(results, team)).toBe('organization');
   });
 
+  it('keeps a dateline\'s place a place where a team of the article bears its name', () => {
+    const text = 'BASEBALL - STANDINGS .\nNEW YORK 1996-08-30\nStandings after the games of Thursday :\nNEW YORK 74 59 .556 -\nBALTIMORE 70 63 .526 4';
+    const ny = analyze(text).entities.filter((e) => e.name === 'NEW YORK').map((e) => [e.type, e.mentions.map((m) => m.start)]);
+    expect(ny).toContainEqual(['place', [text.indexOf('NEW YORK 1996')]]);
+    expect(ny).toContainEqual(['organization', [text.indexOf('NEW YORK 74')]]);
+  });
+
   it('reads a league table\'s row, a name and five or more whole numbers, as a team', () => {
     const table = 'Division one\nGreenock Morton 3 2 0 1 5 2 6\nDundee 3 1 2 0 3 2 5\nStirling 3 0 1 2 1 3 1';
     for (const team of ['Greenock Morton', 'Dundee']) expect(typeOf(table, team)).toBe('organization');

@@ -101,6 +101,9 @@ const SURNAME_PLACE_WORDS = new Set('hill wood woods green field fields brook br
 const OTHER_WORDS = new Set('plan act bill doctrine accord accords agreement treaty convention charter manifesto protocol directive'.split(' '));
 const EVENT_WORDS = new Set('cup olympics games championship championships summit conference war election festival awards open classic final finals prix series trophy tournament marathon rally grand-prix'.split(' '));
 
+// What follows a dateline's place: a date, perhaps after its country ("NEW YORK 1996-08-30", "WIGAN ,
+// England 1996-08-31", "LONDON, Dec 1 -").
+const DATELINE_AFTER = /^[ \t]*(?:,[ \t]*\p{Lu}[\p{L} .]{1,30}?[ \t]*)?(?:\d{4}-\d\d-\d\d\b|,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b)/u;
 // A match result on a line of its own: two names, each with a score.
 const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]+\p{Lu}[\p{L}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}'’.&-]*){0,3}[ \t]+\d{1,2}[ \t]*$/u;
 // A standings row after the team's name: games, wins and losses, and a winning percentage (".462").
@@ -442,6 +445,8 @@ interface Mention extends Span {
   typeWeight: number;
   /** Typed by its context (a team in a results table), which outweighs the name's own look. */
   team?: boolean;
+  /** Where the report was filed ("NEW YORK 1996-08-30", "WIGAN , England 1996-08-31"): always the place. */
+  dateline?: boolean;
 }
 
 /** "Meta, formerly known as Facebook": the later name is an alias of the earlier one. */
@@ -478,7 +483,8 @@ function merge(mentions: Mention[], former: Map<string, string> = new Map(), tex
   // Longest names first, so "Mark Zuckerberg" exists before "Zuckerberg" is placed.
   const ordered = [...mentions].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || a.start - b.start);
   for (const m of ordered) {
-    const k = key(m.text);
+    // A dateline's place is the city, even where the article's team bears its name.
+    const k = m.dateline ? `@dateline ${key(m.text)}` : key(m.text);
     let g = byKey.get(k) ?? (former.has(m.text.toLowerCase()) ? byKey.get(key(former.get(m.text.toLowerCase())!)) : undefined);
     // "K Campbell" in a team list is the "Kieran Campbell" of the text.
     const initialForm = /^(\p{Lu})\.?\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(m.text);
@@ -604,7 +610,9 @@ export function findEntities(text: string, paras: Paragraph[], sents: Sentence[]
           team = true;
         }
       }
-      mentions.push({ ...span, type, typeWeight: type === shape.type ? shape.weight : 3, team });
+      const dateline = (span.start === 0 || text[span.start - 1] === '\n') && DATELINE_AFTER.test(text.slice(span.end, span.end + 40));
+      if (dateline) mentions.push({ ...span, type: 'place', typeWeight: 4, dateline });
+      else mentions.push({ ...span, type, typeWeight: type === shape.type ? shape.weight : 3, team });
     }
   }
   withListItems(text, paras, skip, mentions);
