@@ -196,6 +196,12 @@ describe('types from evidence', () => {
     expect(typeOf(text, 'Winter')).toBeUndefined();
   });
 
+  it('takes no sport naming a wire report\'s section before its headline', () => {
+    const found = analyze('GOLF - HENKE TAKES LEAD IN MILWAUKEE .\nMILWAUKEE 1996-08-30\nNolan Henke took the lead on Thursday .').entities.map((e) => e.name);
+    expect(found).not.toContain('GOLF');
+    expect(found).toContain('Nolan Henke');
+  });
+
   it('takes an acronym opening a sentence as a name, and no acronym of a thing', () => {
     const text = 'The talks went on. UEFA came down heavily on the club on Friday. U.N. officials said the aid would arrive. DVD sales rose again.';
     expect(typeOf(text, 'UEFA')).toBeDefined();

@@ -39,6 +39,8 @@ const TITLES = new Set([
   'chairman', 'chairwoman', 'director', 'commissioner', 'ambassador', 'captain', 'coach', 'premier', 'speaker',
   'detective', 'inspector', 'officer', 'sheriff', 'attorney', 'chief', 'vice', 'deputy', 'former', 'prime',
 ]);
+// Sports, which name a wire report's section before its headline ("SOCCER - …").
+const SPORTS = new Set('soccer golf cricket tennis baseball basketball athletics cycling boxing squash swimming motorcycling badminton volleyball handball skiing rowing sailing snooker darts'.split(' '));
 // Occupations and positions that open a sentence before a name and are no part of it: "Broker
 // Khurshid Alam said", "Fullback Andre Joubert scored".
 const ROLE_WORDS = new Set(
@@ -204,6 +206,8 @@ function nameLike(t: Term, midSentenceCaps: Set<string>, next?: Term, prev?: Ter
   if (demonymSet().has(lower) && !(next && knownNames().has(`${lower} ${next.text.toLowerCase()}`))) return false;
   // "South Korean", "West German": a direction before a demonym describes too.
   if (/^(north|south|east|west|northern|southern|eastern|western|central)$/.test(lower) && next && demonymSet().has(next.text.toLowerCase())) return false;
+  // "GOLF - HENKE TAKES LEAD": a sport naming a wire report's section is no name.
+  if (SPORTS.has(lower) && /^[ \t]*-/.test(t.gapAfter + (next?.text ?? '')) && (t.sentenceInitial || t.titleCase)) return false;
   if (t.sentenceInitial || t.titleCase) {
     // "New York", "NEW YORK": a known pair beats the function-word list.
     if (next && /^[ \t]*$/.test(t.gapAfter) && knownNames().has(`${lower} ${next.text.toLowerCase()}`)) return true;
