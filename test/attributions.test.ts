@@ -84,6 +84,14 @@ describe('reported speech', () => {
     expect(attributions('The factory will close in March, the company said.').map((a) => a.content)).toEqual(['The factory will close in March']);
   });
 
+  it('ends what was said before a second clause with its own subject and speech verb', () => {
+    const text = 'Headline\n\nMost voters said the mayor was honest, and three-quarters said the same of her rival.';
+    expect(attributions(text).map((a) => [a.speakerText, a.content])).toEqual([
+      ['Most voters', 'the mayor was honest'],
+      ['three-quarters', 'the same of her rival'],
+    ]);
+  });
+
   it('finds "…, said X, <a long apposition>" and "…, X said Friday, as …" with the content before the tag', () => {
     expect(attributions('Its first national television ad could start this week, said Tom Hale, a longtime adviser to the family who oversees the campaign to stop the bill.').map(brief)).toEqual([
       { speaker: 'Tom Hale', content: 'Its first national television ad could start this week', direct: false },

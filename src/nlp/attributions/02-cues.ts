@@ -69,6 +69,10 @@ export function contentEnd(text: string, from: number, sentEnd: number): number 
   const slice = text.slice(from, sentEnd);
   const cut = /,\s+(?:but|and|while|though|although)\s+(?:it|this|that|he|she|they|I|we|this writer)\b|,\s+but\s+(?!the\s)|,\s+according to\b|\s+[—–]\s+|,?\s+(?:even though|although|whereas)\b|,\s+(?:while|though|with)\s|,\s+(?:saying|adding|telling|noting|arguing|insisting|claiming|explaining|warning|stressing|writing|calling)\b/.exec(slice);
   let end = cut ? from + cut.index : sentEnd;
+  // "…, and three-quarters said the same of Sanders": a second clause with a subject and a speech
+  // verb of its own reports a second statement.
+  const second = /,?\s+(?:and|but|while|whereas)\s+(?:[\p{L}\d'’.-]+\s+){1,6}?(?:said|says|say|told|added|argued|insisted)\b/u.exec(text.slice(from, end));
+  if (second && second.index > 0) end = from + second.index;
   // Any participle clause set off by a comma says more about the subject, not what was said: "…
   // his strong finish in Iowa, asserting that …", "endorsed Trump, providing a boost to …".
   const ing = /,\s+(\p{Ll}+ing)\b/gu;

@@ -120,7 +120,8 @@ export function reportedSpeech(ctx: AttributionContext): void {
       // "it wrote racist literature" is not speech: these cues report a clause, which has a verb.
       // After "that" the clause is certain, whatever the tagger made of its verb ("unemployment rose").
       const thatClause = contentSpan.start > hit.cueStart && /\bthat\s*$/i.test(text.slice(hit.word.end, contentSpan.start));
-      if (CLAUSE_CUES.has(hit.base) && !prep && !thatClause && !/^[“"‘]/.test(contentSpan.text) && !hasVerb(index.within(contentSpan.start, contentSpan.end))) continue;
+      // ("said the same of her rival": what was said is the earlier statement, said again.)
+      if (CLAUSE_CUES.has(hit.base) && !prep && !thatClause && !/^[“"‘]|^the same\b/i.test(contentSpan.text) && !hasVerb(index.within(contentSpan.start, contentSpan.end))) continue;
       // A noun-phrase object ("endorsed Clinton for president on Thursday, …") ends before a time, an
       // occasion or another clause; a clause after the cue has its verb before any of those.
       if (contentSpan.start > hit.cueStart && (!CLAUSE_CUES.has(hit.base) || prep) && !thatClause && !AS_CUES.has(hit.base) && !/^(?:[“"‘]|(?:to|whether|if|how|what|why|who)\b)/i.test(contentSpan.text)) {
