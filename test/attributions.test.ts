@@ -308,6 +308,13 @@ describe('colon introductions', () => {
     expect(attributions(text).map((a) => [a.cue, a.content, a.direct])).toEqual([['said', 'The river rose faster than anyone had expected this year.', true]]);
   });
 
+  it('reads a headline label with a title or an audience, and takes the whole line when it says more than its quotes', () => {
+    const got = (headline: string) => attributions(`${headline}\n\nThe speech was given on Monday.`).map((a) => [a.speakerText, a.content, a.direct]);
+    expect(got('Dr. Ana Reyes: The Mayor ‘Not Fit To Serve’ On The Council')).toEqual([['Dr. Ana Reyes', 'The Mayor ‘Not Fit To Serve’ On The Council', false]]);
+    expect(got('Reyes to Teachers: The budget will rise next year')).toEqual([['Reyes', 'The budget will rise next year', false]]);
+    expect(got('Limited Tools: The United Nations was set up for wars between nations')).toEqual([]);
+  });
+
   it('reads a headline or transcript turn that opens with a name and a colon', () => {
     expect(attributions('Maria Lopez: We will not raise taxes this year').map(brief)).toEqual([
       { speaker: 'Maria Lopez', content: 'We will not raise taxes this year', direct: false },

@@ -143,7 +143,10 @@ export function directQuotes(ctx: AttributionContext): void {
       const from = para.start + dash;
       const lead = text.slice(from, first.open);
       const label = /^([^:.!?“”"]{2,90}?)\s*:\s*$/.exec(lead);
-      if (label && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 12) {
+      // (Only where the quote is all that follows the label: "Ryan: ‘Anti-Semitic Images’ Have ‘No
+      // Place …’" says more than its quotes, and is read whole as the label's statement, pass 5.)
+      const restOfParagraph = text.slice(last.close, para.end);
+      if (label && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/).length <= 12 && /^[\s.,!?;:”"’']*$/.test(restOfParagraph)) {
         const sp = speakerAfter(text, from, from + label[1]!.length, mentions) ?? { start: from, end: from + label[1]!.length, text: label[1]!, role: null };
         draft = { speaker: sp, cue: ':', channel: null, pieces, direct: true, covers: [from, last.close] };
       }

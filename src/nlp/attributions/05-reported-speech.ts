@@ -228,10 +228,12 @@ const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|p
  */
 function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: MentionRef[]): { speaker: SpeakerPhrase; content: Span } | null {
   // (A transcript quoted whole opens each turn with a quotation mark: '"WALLACE: Let's start …'.)
-  const m = /^((?:["“][ \t]*)?(?:[^:.!?“”"\n]*?\s[-–—]\s+)?)([^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}(])/u.exec(para.text);
+  // (A title's full stop may stand in the label: "Dr. Ben Carson: …".)
+  const m = /^((?:["“][ \t]*)?(?:[^:.!?“”"\n]*?\s[-–—]\s+)?)((?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.\s+)?[^:.!?“”"\n]{2,60}?)\s*:\s+(?=[\p{Lu}‘'“"\p{N}(])/u.exec(para.text);
   if (!m) return null;
   const labelStart = para.start + m[1]!.length;
-  const label = m[2]!;
+  // "Clinton to Planned Parenthood: …": the name speaks, to an audience.
+  const label = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+to\s+\p{Lu}/u.exec(m[2]!)?.[1] ?? m[2]!;
   if (NOT_A_SPEAKER_LABEL.test(label.trim())) return null;
   const named = mentions.find((x) => x.start === labelStart && x.end === labelStart + label.length && (x.entity.type === 'person' || x.entity.type === 'organization'));
   const allCaps = /^\p{Lu}+$/u.test(label.replace(/[\s.'’-]/g, ''));
@@ -241,6 +243,9 @@ function colonLabel(text: string, s: Sentence, para: Paragraph, mentions: Mentio
   const heading = /^(?:The|A|An)\s|\s(?:On|In|Of|For|To|At|And|Or|With|Is|Are|Goes|Go)(?:\s|$)/.test(label);
   const looksLikeName = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(label) && !heading && (!allCaps || turnsOf(text, label) >= 2);
   if (!named && !looksLikeName) return null;
+  // A title-case label that no entity is and whose first word is a common word heads a section
+  // ("Limited Tools: The United Nations was …"), whatever its capitals.
+  if (!named && !allCaps && /\s/.test(label) && !/\./.test(label) && wordIs(label.split(/\s+/)[0]!.toLowerCase(), '(#Adjective|#Verb|#Plural|#Adverb)')) return null;
   const content = trimSpan(text, para.start + m[0].length, para.end);
   if (!content || content.text.split(/\s+/).length < 3) return null;
   return { speaker: { start: labelStart, end: labelStart + label.length, text: label, role: null }, content };
