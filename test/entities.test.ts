@@ -247,10 +247,10 @@ describe('words around names that are no names', () => {
   const names = (text: string) => analyze(text).entities.map((e) => [e.name, e.type]);
 
   it('drops an occupation opening a sentence before a name, and keeps a given name\'s hyphenated syllable', () => {
-    const text = 'The market fell again. Broker Khurshid Alam said the mood would stay weak. Fullback Andre Joubert scored the other try. The Red Cross asked for the return of Kim In-so, said Li Song-ho. The Smith-led team lost.';
+    const text = 'The market fell again. Broker Khurshid Alam said the mood would stay weak. Fullback Andre Joubert scored the other try. The Red Cross asked for the return of Kim In-so, said Li Song-ho. The Smith-led team lost in the Blair-era budget.';
     const found = analyze(text).entities.map((e) => e.name);
-    for (const name of ['Khurshid Alam', 'Andre Joubert', 'Kim In-so', 'Li Song-ho', 'Smith']) expect(found).toContain(name);
-    for (const name of ['Broker Khurshid Alam', 'Fullback Andre Joubert', 'Smith-led']) expect(found).not.toContain(name);
+    for (const name of ['Khurshid Alam', 'Andre Joubert', 'Kim In-so', 'Li Song-ho', 'Smith', 'Blair']) expect(found).toContain(name);
+    for (const name of ['Broker Khurshid Alam', 'Fullback Andre Joubert', 'Smith-led', 'Blair-era']) expect(found).not.toContain(name);
   });
 
   it('reads "General Election" as an election, not General Election the person', () => {

@@ -39,6 +39,8 @@ const TITLES = new Set([
   'chairman', 'chairwoman', 'director', 'commissioner', 'ambassador', 'captain', 'coach', 'premier', 'speaker',
   'detective', 'inspector', 'officer', 'sheriff', 'attorney', 'chief', 'vice', 'deputy', 'former', 'prime',
 ]);
+// Words joined to a name by a hyphen that make it an adjective ("Blair-era", "Smith-led").
+const HYPHEN_WORDS = new Set('era led run born made free wide only like type held based owned style ally camp side wing'.split(' '));
 // Sports, which name a wire report's section before its headline ("SOCCER - …").
 const SPORTS = new Set('soccer golf cricket tennis baseball basketball athletics cycling boxing squash swimming motorcycling badminton volleyball handball skiing rowing sailing snooker darts'.split(' '));
 // Occupations and positions that open a sentence before a name and are no part of it: "Broker
@@ -389,7 +391,7 @@ function chainName(text: string, c: Chain): Span {
   // "Kim In-so", "Li Song-ho": a given name's lower-case second syllable after a hyphen is the name's;
   // a known word there is not ("Smith-led", "Hamas-run").
   const syllable = /^-(\p{Ll}{1,4})\b(?!-)/u.exec(text.slice(end, end + 7));
-  if (syllable && (syllable[1]!.length <= 2 || !inLexicon(syllable[1]!))) end += syllable[0].length;
+  if (syllable && !HYPHEN_WORDS.has(syllable[1]!) && (syllable[1]!.length <= 2 || !inLexicon(syllable[1]!))) end += syllable[0].length;
   return { start, end, text: text.slice(start, end) };
 }
 
