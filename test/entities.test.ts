@@ -196,6 +196,12 @@ describe('types from evidence', () => {
     expect(typeOf(text, 'Winter')).toBeUndefined();
   });
 
+  it('takes a people\'s member ("the Swede", "Serbs") for no name', () => {
+    const found = analyze('After bogeying the second, the Swede birdied six holes. Serbs and Croats met in Geneva.').entities.map((e) => e.name);
+    for (const name of ['Swede', 'Serbs', 'Croats']) expect(found).not.toContain(name);
+    expect(found).toContain('Geneva');
+  });
+
   it('takes no sport naming a wire report\'s section before its headline', () => {
     const found = analyze('GOLF - HENKE TAKES LEAD IN MILWAUKEE .\nMILWAUKEE 1996-08-30\nNolan Henke took the lead on Thursday .').entities.map((e) => e.name);
     expect(found).not.toContain('GOLF');
