@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../src/nlp/index.js';
 import { paragraphs, sentences } from '../src/nlp/segment.js';
 import { tagText } from '../src/nlp/terms.js';
+import { isSportsText } from '../src/nlp/entity-types.js';
 import { ARTICLES } from './helpers.js';
 
 const entities = (text: string) => analyze(text).entities;
@@ -225,6 +226,15 @@ describe('types from evidence', () => {
     const ny = analyze(text).entities.filter((e) => e.name === 'NEW YORK').map((e) => [e.type, e.mentions.map((m) => m.start)]);
     expect(ny).toContainEqual(['place', [text.indexOf('NEW YORK 1996')]]);
     expect(ny).toContainEqual(['organization', [text.indexOf('NEW YORK 74')]]);
+  });
+
+  it('tells a sport between players from one between sides, and makes no team of a player', () => {
+    const tennis = 'TENNIS - WASHINGTON FALLS SHORT .\nNEW YORK 1996-08-31\nThe 11th-seeded Washington fell short in five sets at the Open . Washington , who climbed back from a 1-5 deficit in the fourth set , lost the tiebreak after saving a match point in the last round .';
+    expect(isSportsText(tennis)).toBe('players');
+    expect(typeOf(tennis, 'Washington')).not.toBe('organization');
+    const cricket = 'CRICKET - KENT CLOSE IN .\nLONDON 1996-08-31\nKent had scored 108 for three at the close , with their captain unbeaten on 50 , as the county championship match against Essex went into its last day . The side need 148 more with five wickets in hand , the club said .';
+    expect(isSportsText(cricket)).toBe('sides');
+    expect(isSportsText('The council met on Monday to discuss the budget.')).toBe(false);
   });
 
   it('reads a league table\'s row, a name and five or more whole numbers, as a team', () => {

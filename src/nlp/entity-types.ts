@@ -94,10 +94,22 @@ const PLACE_BEFORE = /\b(?:in|at|near|from|outside|to|into|across|around|of|visi
 /** Words of sport: a text with several of them reports a match or a season. */
 const SPORT_WORDS = /\b(?:match|matches|innings|wickets?|overs|batsman|bowler|striker|midfielder|goalkeeper|goals?|scored|penalty|halftime|half-time|league|division|season|coach|manager|tournament|cup|semi-?final|quarter-?final|championship|stumps|homered|inning|pitcher|standings|points|victory|defeat|draw|drew|beat|won|lost|title|fixture|squad|seeded|round)\b/gi;
 
-/** Does this text report sport? Five or more different words of sport say so. */
-export function isSportsText(text: string): boolean {
-  const seen = new Set((text.slice(0, 20_000).match(SPORT_WORDS) ?? []).map((w) => w.toLowerCase()));
-  return seen.size >= 5;
+/** Words of a sport between sides: teams, clubs, goals and innings. */
+const TEAM_WORDS = /\b(?:team|teams|side|sides|club|clubs|squad|innings|wickets?|goals?|halftime|half-time|league|division|striker|midfielder|goalkeeper|homered|inning|pitcher|try|tries|scrum|captain)\b/gi;
+/** Words of a sport between players: sets, rounds, seeds and strokes. */
+const SOLO_WORDS = /\b(?:tennis|golf|squash|boxing|badminton|athletics|cycling|snooker|darts|wimbledon|seeded|seed|sets?|tiebreak(?:er)?|match point|break point|birdied|birdies?|bogeyed|bogeys?|par|knockout|sprint|metres)\b/gi;
+
+const distinct = (text: string, re: RegExp) => new Set((text.slice(0, 20_000).match(re) ?? []).map((w) => w.toLowerCase())).size;
+
+/**
+ * Does this text report a sport between sides? Five or more different words of sport, and more words
+ * of teams than of players' sports (in a tennis report "Washington" is a player, and "defeated
+ * Jansher" beat a man).
+ */
+export function isSportsText(text: string): 'sides' | 'players' | false {
+  const words = (re: RegExp) => (text.slice(0, 20_000).match(re) ?? []).map((w) => w.toLowerCase());
+  if (new Set([...words(SPORT_WORDS), ...words(SOLO_WORDS), ...words(TEAM_WORDS)]).size < 5) return false;
+  return distinct(text, SOLO_WORDS) > distinct(text, TEAM_WORDS) ? 'players' : 'sides';
 }
 
 /** The types that a mention's surroundings argue for, with their weights. */
@@ -120,14 +132,15 @@ export function contextEvidence(text: string, start: number, end: number, countr
  * guess counts `shapeWeight` (strong for a gazetteer entry or a company suffix, weak for a bare
  * look at capitals). A country does not count evidence of a side in a match (see Cue.side).
  */
-export function weighType(entity: Entity, text: string, shapeWeight: number, country = false, sports = false): EntityType {
+export function weighType(entity: Entity, text: string, shapeWeight: number, country = false, sports: 'sides' | 'players' | false = false): EntityType {
   const votes = new Map<EntityType, number>([[entity.type, shapeWeight]]);
-  // A person named by a first name is no side in a match, however often they are "against" someone.
-  const noSide = country || (entity.type === 'person' && shapeWeight >= 2);
+  // A person named by a first name is no side in a match, however often they are "against" someone;
+  // nor is anyone in a sport between players.
+  const noSide = country || (entity.type === 'person' && shapeWeight >= 2) || sports === 'players';
   for (const m of entity.mentions) for (const [t, w] of contextEvidence(text, m.start, m.end, noSide)) votes.set(t, (votes.get(t) ?? 0) + w);
   // In a report of a match, a town or county that does something is its side ("Kent made up for lost
   // time", "homered for Cleveland"); where things happen ("in Leeds", a dateline) it stays a place.
-  if (sports && entity.type === 'place' && !country) {
+  if (sports === 'sides' && entity.type === 'place' && !country) {
     for (const m of entity.mentions) {
       const before = text.slice(Math.max(0, m.start - 30), m.start);
       const after = text.slice(m.end, m.end + 30);
