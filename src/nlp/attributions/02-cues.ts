@@ -178,9 +178,10 @@ export function cuesIn(text: string, s: Sentence, quotes: Quote[] = [], tagged?:
     // or after "with" and its subject ("with analysts saying …").
     // Or after "by", "while" or "after" ("distanced himself by saying he …"), which tie it to the subject.
     const participle = /,\s*$/.test(before) || /\bwith\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu.test(before) || PARTICIPLE_AFTER.test(before);
-    // Or right after a noun, a clause cut short: "a group backing Mike Huckabee", "911 calls saying shots
-    // had been fired", "footage of Trump talking about the wall".
-    const reduced = /ing$/.test(w.w) && REDUCED_RELATIVE.has(base) && /^\s$/.test(text.slice(ws[i - 1]?.end ?? w.start, w.start)) && !!tagged?.within(ws[i - 1]?.start ?? w.start, w.start).some((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Gerund') && !t.tags.has('Adjective'));
+    // Or right after a common noun, a clause cut short: "a group backing Mike Huckabee", "911 calls
+    // saying shots had been fired". (After a name it is the sentence subject's participle: "Howard has
+    // written to Tony Blair demanding an explanation" is Howard's demand.)
+    const reduced = /ing$/.test(w.w) && REDUCED_RELATIVE.has(base) && /^\s$/.test(text.slice(ws[i - 1]?.end ?? w.start, w.start)) && /^\p{Ll}/u.test(ws[i - 1]?.w ?? '') && !!tagged?.within(ws[i - 1]?.start ?? w.start, w.start).some((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Gerund') && !t.tags.has('Adjective'));
     if (/ing$/.test(w.w) && !participle && !reduced && !/(?:\b(is|are|was|were|be|been|am)|\p{L}['’]s|\p{L}['’]re)\s*$/iu.test(before)) continue;
     // Gather auxiliaries into the cue text ("has now expressed").
     let cueStart = w.start;
