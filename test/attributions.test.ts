@@ -489,6 +489,9 @@ describe('perceptions, intentions and stances', () => {
     const got = (text: string) => attributions(`Headline\n\n${text}`).map((a) => [a.cue, a.content]);
     expect(got('Senator Jane Reyes spoke favorably of the plan to rebuild the bridge.')).toEqual([['spoke favorably of', 'the plan to rebuild the bridge']]);
     expect(got('Senator Jane Reyes spoke against the backdrop of the old bridge.')).toEqual([]);
+    // Criticism with no stated content is no statement; "out" is no adverb before a listener.
+    expect(got('Residents have also spoken out against the move.')).toEqual([]);
+    expect(got('One insider pointed out to the website that nobody was denying it.').map(([cue]) => cue)).not.toContain('pointed out to');
     expect(got('Senator Jane Reyes called into a radio show on Monday.')).toEqual([]);
     // After "that" a preposition opens the clause: it is what was said.
     expect(got('Jane Reyes said that over the last five days the river had risen.')).toEqual([['said', 'over the last five days the river had risen']]);

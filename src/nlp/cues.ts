@@ -65,7 +65,7 @@ export const AS_CUES = new Set(['see', 'view', 'regard']);
  */
 export const PREPOSITION_CUES: Record<string, readonly string[]> = {
   talk: ['about'],
-  speak: ['about', 'of'],
+  speak: ['about', 'of', 'out about'],
   ask: ['about'],
   write: ['about', 'of'],
   tweet: ['about'],
@@ -112,7 +112,7 @@ export function prepositionOfCue(base: string, after: string): string | null {
   if (re === undefined) {
     const preps = PREPOSITION_CUES[base];
     // (An adverb or a particle may come first: "spoke favorably of", "speak up about".)
-    re = preps ? new RegExp(`^\\s*(?:(?:\\p{Ll}+ly|up|out|again|publicly|openly|often)\\s+)?(?:${preps.join('|')})\\s+(?:that\\s+)?`, 'iu') : null;
+    re = preps ? new RegExp(`^\\s*(?:(?:\\p{Ll}+ly|up|again|publicly|openly|often)\\s+)?(?:${preps.join('|')})\\s+(?:that\\s+)?`, 'iu') : null;
     prepositionPatterns.set(base, re);
   }
   return re?.exec(after)?.[0] ?? null;
