@@ -188,6 +188,9 @@ export const NOUN_CUES: Record<string, { after: readonly string[]; thought?: tru
   prediction: { after: ['that', 'of'] },
 };
 
+/** Cues whose -ing form right after a common noun attributes ("a group backing X", "calls saying …"). */
+export const REDUCED_RELATIVE = new Set(['back', 'support', 'oppose', 'say', 'call', 'urge', 'demand', 'accuse', 'criticize', 'criticise', 'praise', 'talk', 'ask', 'claim', 'warn', 'predict', 'promise', 'vow', 'endorse', 'argue', 'suggest', 'show']);
+
 /** Cues that attribute only a question ("questioned whether …"): else "questioned the man" is an act. */
 export const QUESTION_CUES = new Set(['question', 'wonder']);
 

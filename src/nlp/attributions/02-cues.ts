@@ -1,7 +1,7 @@
 // Pass 2 of the attribution stage: cue words in a sentence, and the words between a cue and its
 // content (a listener, a channel, a time, "that"). The verbs themselves are data in ../cues.ts.
 import type { Span } from '../../types.js';
-import { ADJECTIVE_CUES, cueBase, NOUN_LIKE_FORMS, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, TAKES_LISTENER } from '../cues.js';
+import { ADJECTIVE_CUES, cueBase, NOUN_LIKE_FORMS, NOUNS_AFTER_AND, ONLY_WITH_PREPOSITION, prepositionOfCue, REDUCED_RELATIVE, TAKES_LISTENER } from '../cues.js';
 import type { Sentence } from '../segment.js';
 import type { TermIndex } from '../terms.js';
 import type { Quote } from './01-quotes.js';
@@ -87,7 +87,7 @@ export function contentEnd(text: string, from: number, sentEnd: number): number 
 /**
  * Where a noun-phrase object ends ("endorsed Hillary Clinton for president on Thursday, another
  * example of …", "supported Democrats during his time on MSNBC"): the object is what was endorsed or
- * supported; a time, an occasion, a comma or a second clause after it is the writer's. Null when
+ * supported; a time, an occasion or a second clause after it is the writer's. Null when
  * nothing ends it before the content's end.
  */
 export function objectCut(content: string): number | null {
@@ -127,9 +127,6 @@ function coordinatedCue(text: string, from: number, to: number): number | null {
   }
   return null;
 }
-
-/** Cues whose -ing form after a noun attributes ("a group backing X", "calls saying …"). */
-const REDUCED_RELATIVE = new Set(['back', 'support', 'oppose', 'say', 'call', 'urge', 'demand', 'accuse', 'criticize', 'criticise', 'praise', 'talk', 'ask', 'claim', 'warn', 'predict', 'promise', 'vow', 'endorse', 'argue', 'suggest', 'show']);
 
 /** Words that tie a participle cue to the sentence's subject: "by saying", "while insisting". */
 export const PARTICIPLE_AFTER = /\s(?:by|while|after)\s+$/i;

@@ -214,10 +214,6 @@ function turnsOf(text: string, label: string): number {
   return n;
 }
 
-/** Cues whose content follows a preposition of their own. */
-// ("pointed out that …": the particle belongs to the verb.)
-
-
 /** Labels before a colon that name no speaker. */
 const NOT_A_SPEAKER_LABEL = /^(?:update|updated|note|editor['’]?s note|photo|photos|video|watch|read more|related|see also|source|sources|correction|clarification|disclosure|warning|exclusive|breaking|live|listen|analysis|opinion|comment|q|a|question|answer|pictured|above|below|top|bottom|left|right|credit|image|caption|tags?|topics?|filed under|posted|published|by|from|to|subject|date|time|where|when|what|why|how|who|transcript)$/i;
 
