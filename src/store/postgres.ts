@@ -17,8 +17,14 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 /** Articles written at once, each in its own transaction on its own connection. */
 const WRITERS = 4;
-/** How often one article's transaction is tried when it meets another writer's. */
-const ATTEMPTS = 8;
+/**
+ * How often one article's transaction is tried when it meets another writer's. Two processes
+ * writing the same names on a loaded machine can meet many times in a row (a deadlock costs the
+ * server's deadlock_timeout, 1 s, to find); the waits between tries are capped (see saveOne).
+ */
+const ATTEMPTS = 16;
+/** How often it is tried when the server went away: a restart is back within seconds, or not at all. */
+const ATTEMPTS_LOST = 8;
 /** SQLSTATEs a retry resolves: serialization failure, deadlock, and the unique and foreign keys another writer's commit touched. */
 const RETRYABLE = new Set(['40001', '40P01', '23505', '23503']);
 /** The server went away (a restart); the pool reconnects on the next try. */
@@ -286,9 +292,9 @@ export class PostgresStore extends QueryingStore implements Store {
             client.release();
           }
         }
-        if (attempt < ATTEMPTS && (RETRYABLE.has(code) || lost)) {
+        if (lost ? attempt < ATTEMPTS_LOST : attempt < ATTEMPTS && RETRYABLE.has(code)) {
           // A restarting server takes seconds; a conflicting writer, milliseconds.
-          await sleep(lost ? Math.min(500 * attempt, 3000) : 10 * 2 ** attempt * (0.5 + Math.random()));
+          await sleep(lost ? Math.min(500 * attempt, 3000) : Math.min(2000, 10 * 2 ** attempt) * (0.5 + Math.random()));
           continue;
         }
         throw this.storeError(err);
